@@ -1,0 +1,1 @@
+//! DNS diagnosis (issue 6).

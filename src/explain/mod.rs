@@ -1,0 +1,1 @@
+//! Status codes and non-delivery reports (issue 7).

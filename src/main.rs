@@ -1,0 +1,28 @@
+//! Thin entry point: parse the arguments, run, map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use metabase_fix::cli::Cli;
+use metabase_fix::commands;
+use metabase_fix::ui::Ui;
+
+fn main() -> ExitCode {
+    #[cfg(feature = "failpoints")]
+    let _scenario = fail::FailScenario::setup();
+
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print to stdout and exit 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ui = Ui::new(cli.global.json, cli.global.quiet, cli.global.color);
+    match commands::run(&cli, &ui) {
+        Ok(code) => code,
+        Err(err) => commands::report_error(&ui, &err),
+    }
+}
