@@ -1,1 +1,385 @@
-//! stub
+//! The one write transaction. Every change to a metabase goes through [`commit`].
+//!
+//! Steps, each of which can fail without harm (tests inject a failure at each):
+//!
+//! 1. [`lock`]: an OS lock on the metabase itself (flock / LockFileEx), which
+//!    dies with the process: no stale lock is possible. A second run waits up
+//!    to `--lock-timeout`, then fails.
+//! 2. Leftover temporary files of killed runs (`.<name>.<random>.metabase-fix.tmp`
+//!    beside the file, see [`is_leftover`]) are removed: only lock holders make them.
+//! 3. The current bytes go to the backup store (flushed, with SHA-256).
+//! 4. The new bytes are streamed to a temporary file in the same folder, given
+//!    the original's permissions, flushed, and read back and compared.
+//! 5. The file is read again under the lock and compared with the bytes the plan
+//!    was made from: an editor that takes no lock (Notepad, IIS) is detected and
+//!    nothing is written.
+//! 6. The temporary file replaces the original in one rename (ReplaceFileW on
+//!    Windows), and the folder is flushed.
+//!
+//! A crash at any point leaves the old file or the new file, never a mix.
+
+use std::ffi::OsStr;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::backup::{Entry, Store};
+use crate::platform;
+use crate::splice::{self, Splice};
+use crate::Error;
+
+/// Suffix of this tool's temporary files.
+pub const TEMP_SUFFIX: &str = ".metabase-fix.tmp";
+
+/// Injects a failure at a named step (only with the `failpoints` feature).
+macro_rules! step {
+    ($name:literal, $path:expr) => {
+        fail::fail_point!($name, |_| Err(Error::io(
+            $path,
+            concat!("injected failure at ", $name),
+            io::Error::other("failpoint")
+        )));
+    };
+}
+
+/// An open metabase holding this process's exclusive lock.
+pub struct Locked {
+    pub path: PathBuf,
+    file: File,
+}
+
+/// Lock `path`, waiting up to `timeout` for another run to finish.
+pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
+    let start = Instant::now();
+    loop {
+        let file = open_metabase(path)?;
+        match file.try_lock() {
+            Ok(()) => {
+                // The name may have been given to a new file while we waited.
+                if platform::same_file(&file, path)
+                    .map_err(|e| Error::io(path, "cannot check the file", e))?
+                {
+                    return Ok(Locked {
+                        path: path.to_path_buf(),
+                        file,
+                    });
+                }
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                if start.elapsed() >= timeout {
+                    return Err(Error::Locked {
+                        file: path.to_path_buf(),
+                        waited_s: start.elapsed().as_secs_f64(),
+                    });
+                }
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(Error::io(
+                    path,
+                    "cannot lock the file (does this file system support locks?)",
+                    e,
+                ))
+            }
+        }
+    }
+}
+
+/// Open a metabase for reading, with messages that say what to do.
+pub fn open_metabase(path: &Path) -> Result<File, Error> {
+    let file = File::open(path).map_err(|e| {
+        let op = match e.kind() {
+            io::ErrorKind::NotFound => "no such file (check --file; on a server it is %SystemRoot%\\system32\\inetsrv\\MetaBase.xml)",
+            io::ErrorKind::PermissionDenied => "permission denied (run as an administrator, or check the share's rights)",
+            _ => "cannot open",
+        };
+        Error::io(path, op, e)
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io(path, "cannot read metadata", e))?;
+    if meta.is_dir() {
+        return Err(Error::Input {
+            file: path.to_path_buf(),
+            message: "is a folder, not a file: pass the path of MetaBase.xml itself".into(),
+        });
+    }
+    Ok(file)
+}
+
+/// Read a whole metabase without locking it (show, dry runs).
+pub fn read_unlocked(path: &Path) -> Result<Vec<u8>, Error> {
+    read_all(&mut open_metabase(path)?).map_err(|e| Error::io(path, "cannot read", e))
+}
+
+fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
+    file.rewind()?;
+    let len = file.metadata()?.len() as usize;
+    let mut buf = Vec::with_capacity(len + 1);
+    file.read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+impl Locked {
+    pub fn read(&mut self) -> Result<Vec<u8>, Error> {
+        read_all(&mut self.file).map_err(|e| Error::io(&self.path, "cannot read", e))
+    }
+}
+
+/// Whether a file name is a temporary file this tool left beside `target_name`.
+pub fn is_leftover(name: &OsStr, target_name: &OsStr) -> bool {
+    let (Some(name), Some(target)) = (name.to_str(), target_name.to_str()) else {
+        return false;
+    };
+    name.len() > target.len() + 2 + TEMP_SUFFIX.len()
+        && name.starts_with('.')
+        && name[1..].starts_with(target)
+        && name.as_bytes()[1 + target.len()] == b'.'
+        && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Remove temporary files of killed runs beside the locked file. Returns their paths.
+pub fn remove_leftovers(locked: &Locked) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (parent_dir(&locked.path), locked.path.file_name()) else {
+        return vec![];
+    };
+    let mut removed = Vec::new();
+    if let Ok(rd) = fs::read_dir(&dir) {
+        for e in rd.flatten() {
+            if is_leftover(&e.file_name(), name) && fs::remove_file(e.path()).is_ok() {
+                removed.push(e.path());
+            }
+        }
+    }
+    removed
+}
+
+fn parent_dir(path: &Path) -> Option<PathBuf> {
+    match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Some(PathBuf::from(".")),
+        Some(p) => Some(p.to_path_buf()),
+        None => None,
+    }
+}
+
+/// What a commit did.
+#[derive(Debug)]
+pub struct Committed {
+    pub backup: Entry,
+    pub leftovers_removed: Vec<PathBuf>,
+    /// The folder flush failed after the rename (the change is made; a power
+    /// loss right now could still undo it on some file systems).
+    pub dir_sync_failed: Option<String>,
+}
+
+/// Replace the locked file's bytes `original` by `original` with `splices`
+/// applied (file offsets), backing up first. See the module docs for the steps.
+pub fn commit(
+    locked: &mut Locked,
+    store: &Store,
+    original: &[u8],
+    splices: &[Splice],
+    operation: &str,
+) -> Result<Committed, Error> {
+    let path = locked.path.clone();
+    let dir = parent_dir(&path).ok_or_else(|| Error::Input {
+        file: path.clone(),
+        message: "has no folder".into(),
+    })?;
+    let leftovers_removed = remove_leftovers(locked);
+    step!("apply::after-lock", &path);
+
+    let backup = store.save(&path, original, operation)?;
+    step!("apply::after-backup", &path);
+
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let io_err = |op: &'static str| {
+        let path = path.clone();
+        move |e: io::Error| Error::io(path, op, e)
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)
+        .map_err(io_err("cannot create a temporary file beside it"))?;
+    {
+        let mut w = BufWriter::with_capacity(4 << 20, tmp.as_file_mut());
+        splice::write_to(&mut w, original, splices)
+            .map_err(io_err("cannot write the temporary file"))?;
+        w.flush()
+            .map_err(io_err("cannot write the temporary file"))?;
+    }
+    step!("apply::after-temp-write", &path);
+    let meta = locked
+        .file
+        .metadata()
+        .map_err(io_err("cannot read metadata"))?;
+    platform::copy_permissions(&meta, tmp.as_file())
+        .map_err(io_err("cannot copy permissions to the temporary file"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(io_err("cannot flush the temporary file"))?;
+    step!("apply::after-temp-sync", &path);
+
+    // Read the temporary file back: a short write or a flaky share shows here.
+    let mut check =
+        File::open(tmp.path()).map_err(io_err("cannot read back the temporary file"))?;
+    if !same_content(&mut check, splice::pieces(original, splices))
+        .map_err(io_err("cannot read back the temporary file"))?
+    {
+        return Err(Error::io(
+            &path,
+            "the temporary file did not read back as written",
+            io::Error::other("verify failed"),
+        ));
+    }
+    drop(check);
+    step!("apply::after-verify", &path);
+
+    // Nobody may have changed the file since we read it.
+    let unchanged = platform::same_file(&locked.file, &path).unwrap_or(false)
+        && locked.file.rewind().is_ok()
+        && same_content(&mut locked.file, std::iter::once(original)).unwrap_or(false);
+    if !unchanged {
+        return Err(Error::ChangedUnderUs { file: path });
+    }
+    step!("apply::before-rename", &path);
+
+    let tmp_path = tmp.into_temp_path();
+    platform::replace(&tmp_path, &path)
+        .map_err(io_err("cannot replace the file with the new version"))?;
+    // The temporary name is gone now; do not let the guard delete anything.
+    let _ = tmp_path.keep();
+    fail::fail_point!("apply::after-rename", |_| Ok(Committed {
+        backup: backup.clone(),
+        leftovers_removed: leftovers_removed.clone(),
+        dir_sync_failed: Some("injected failure at apply::after-rename".into()),
+    }));
+    let dir_sync_failed = platform::sync_dir(&dir).err().map(|e| e.to_string());
+    Ok(Committed {
+        backup,
+        leftovers_removed,
+        dir_sync_failed,
+    })
+}
+
+/// Whether `r` yields exactly the concatenation of `pieces`, compared in chunks.
+fn same_content<'a>(r: &mut impl Read, pieces: impl Iterator<Item = &'a [u8]>) -> io::Result<bool> {
+    let mut buf = vec![0u8; 1 << 20];
+    for mut piece in pieces {
+        while !piece.is_empty() {
+            let want = piece.len().min(buf.len());
+            let n = r.read(&mut buf[..want])?;
+            if n == 0 || buf[..n] != piece[..n] {
+                return Ok(false);
+            }
+            piece = &piece[n..];
+        }
+    }
+    Ok(r.read(&mut buf[..1])? == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftover_names() {
+        let t = OsStr::new("MetaBase.xml");
+        assert!(is_leftover(
+            OsStr::new(".MetaBase.xml.a1B2c3.metabase-fix.tmp"),
+            t
+        ));
+        assert!(!is_leftover(
+            OsStr::new("MetaBase.xml.a1B2c3.metabase-fix.tmp"),
+            t
+        ));
+        assert!(!is_leftover(
+            OsStr::new(".Other.xml.a1B2c3.metabase-fix.tmp"),
+            t
+        ));
+        assert!(!is_leftover(OsStr::new(".MetaBase.xml.tmp"), t));
+        assert!(!is_leftover(
+            OsStr::new(".MetaBase.xml.metabase-fix.tmp"),
+            t
+        ));
+        assert!(!is_leftover(OsStr::new("MetaBase.xml"), t));
+    }
+
+    #[test]
+    fn content_comparison() {
+        let mut r: &[u8] = b"abcdef";
+        assert!(same_content(&mut r, [&b"abc"[..], b"def"].into_iter()).unwrap());
+        let mut r: &[u8] = b"abcdefg";
+        assert!(!same_content(&mut r, [&b"abc"[..], b"def"].into_iter()).unwrap());
+        let mut r: &[u8] = b"abcde";
+        assert!(!same_content(&mut r, [&b"abc"[..], b"def"].into_iter()).unwrap());
+    }
+
+    #[test]
+    fn commit_replaces_and_backs_up() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("MetaBase.xml");
+        fs::write(&f, b"<a x=\"0\"/>").unwrap();
+        fs::write(
+            t.path().join(".MetaBase.xml.zzzzzz.metabase-fix.tmp"),
+            b"old junk",
+        )
+        .unwrap();
+        let store = Store::new(t.path().join("backups"));
+        let mut l = lock(&f, Duration::from_secs(1)).unwrap();
+        let orig = l.read().unwrap();
+        let c = commit(
+            &mut l,
+            &store,
+            &orig,
+            &[Splice::new(6..7, b"2".to_vec())],
+            "test",
+        )
+        .unwrap();
+        drop(l);
+        assert_eq!(fs::read(&f).unwrap(), b"<a x=\"2\"/>");
+        assert_eq!(c.leftovers_removed.len(), 1);
+        assert_eq!(store.load(&c.backup).unwrap(), b"<a x=\"0\"/>");
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_change_by_another_editor_is_not_overwritten() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("m.xml");
+        fs::write(&f, b"one").unwrap();
+        let store = Store::new(t.path().join("b"));
+        let mut l = lock(&f, Duration::from_secs(1)).unwrap();
+        let orig = l.read().unwrap();
+        fs::write(&f, b"two").unwrap(); // an editor that takes no lock
+        let err = commit(
+            &mut l,
+            &store,
+            &orig,
+            &[Splice::new(0..3, b"new".to_vec())],
+            "t",
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");
+        assert_eq!(fs::read(&f).unwrap(), b"two");
+    }
+
+    #[test]
+    fn second_locker_times_out() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("m.xml");
+        fs::write(&f, b"x").unwrap();
+        let _held = lock(&f, Duration::from_secs(1)).unwrap();
+        let err = lock(&f, Duration::from_millis(100)).err().unwrap();
+        assert!(matches!(err, Error::Locked { .. }));
+    }
+}

@@ -1,1 +1,289 @@
-//! stub
+//! The backup store: one folder, one `<id>.xml` (the file's bytes, exactly) and
+//! one `<id>.json` (its record) per backup.
+//!
+//! A record names the original file, the time, the operation that was about to
+//! change it, the size and the SHA-256 of the bytes; restore refuses bytes that
+//! no longer match. The metabase holds encrypted secrets, so the folder is
+//! created private (0700) and every file is written 0600. Both files are
+//! written whole to a temporary name, flushed and renamed, the bytes before
+//! the record: a backup that is listed is complete.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::platform;
+use crate::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub id: String,
+    /// The absolute path of the file the bytes came from.
+    pub file: String,
+    /// RFC 3339, UTC.
+    pub time: String,
+    pub operation: String,
+    pub size: u64,
+    pub sha256: String,
+    pub tool_version: String,
+}
+
+/// A record and where its bytes are.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub record: Record,
+    pub path: PathBuf,
+}
+
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// The path a record stores for a file: absolute, as given (no symlinks resolved).
+pub fn record_path(file: &Path) -> String {
+    std::path::absolute(file)
+        .unwrap_or_else(|_| file.to_path_buf())
+        .display()
+        .to_string()
+}
+
+impl Store {
+    pub fn new(dir: PathBuf) -> Store {
+        Store { dir }
+    }
+
+    fn err(&self, message: String) -> Error {
+        Error::Backup {
+            file: self.dir.clone(),
+            message,
+        }
+    }
+
+    /// Save `bytes`, the current content of `file`, before `operation` changes it.
+    pub fn save(&self, file: &Path, bytes: &[u8], operation: &str) -> Result<Entry, Error> {
+        if !self.dir.is_dir() {
+            platform::create_private_dir_all(&self.dir).map_err(|e| {
+                self.err(format!(
+                    "cannot create the backup folder: {e}; nothing was changed; pass --backup-dir to a folder you can write"
+                ))
+            })?;
+        }
+        let sha256 = sha256_hex(bytes);
+        let time = SystemTime::now();
+        let stamp = humantime::format_rfc3339_millis(time).to_string();
+        let base: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
+        let mut id = format!("{base}-{}", &sha256[..8]);
+        let mut n = 1;
+        while self.dir.join(format!("{id}.xml")).exists()
+            || self.dir.join(format!("{id}.json")).exists()
+        {
+            n += 1;
+            id = format!("{base}-{}-{n}", &sha256[..8]);
+        }
+        let record = Record {
+            id: id.clone(),
+            file: record_path(file),
+            time: stamp,
+            operation: operation.to_string(),
+            size: bytes.len() as u64,
+            sha256,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        let data_path = self.dir.join(format!("{id}.xml"));
+        self.write_new(&data_path, bytes)?;
+        let json = serde_json::to_vec_pretty(&record).expect("a record serialises");
+        if let Err(e) = self.write_new(&self.dir.join(format!("{id}.json")), &json) {
+            let _ = fs::remove_file(&data_path);
+            return Err(e);
+        }
+        let _ = platform::sync_dir(&self.dir);
+        Ok(Entry {
+            record,
+            path: data_path,
+        })
+    }
+
+    /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
+    fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let fail = |what: &str, e: std::io::Error| {
+            self.err(format!(
+                "cannot write the backup {} ({what}: {e}); nothing was changed",
+                path.display()
+            ))
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".metabase-fix-backup.")
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| fail("create", e))?;
+        {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+            w.write_all(bytes).map_err(|e| fail("write", e))?;
+            w.flush().map_err(|e| fail("write", e))?;
+        }
+        tmp.as_file().sync_all().map_err(|e| fail("flush", e))?;
+        tmp.persist_noclobber(path)
+            .map_err(|e| fail("rename", e.error))?;
+        Ok(())
+    }
+
+    /// Every backup of `file`, newest first. Records that cannot be read are skipped.
+    pub fn list(&self, file: &Path) -> Result<Vec<Entry>, Error> {
+        let want = record_path(file);
+        let rd = match fs::read_dir(&self.dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
+            Err(e) => return Err(self.err(format!("cannot list the backup folder: {e}"))),
+        };
+        let mut out = Vec::new();
+        for entry in rd.flatten() {
+            let p = entry.path();
+            if p.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let Ok(bytes) = fs::read(&p) else { continue };
+            let Ok(record) = serde_json::from_slice::<Record>(&bytes) else {
+                continue;
+            };
+            if !platform::same_path(&record.file, &want) {
+                continue;
+            }
+            out.push(Entry {
+                path: p.with_extension("xml"),
+                record,
+            });
+        }
+        out.sort_by(|a, b| (&b.record.time, &b.record.id).cmp(&(&a.record.time, &a.record.id)));
+        Ok(out)
+    }
+
+    /// The newest backup of `file`, or the one whose id is (or starts with) `id`.
+    pub fn find(&self, file: &Path, id: Option<&str>) -> Result<Entry, Error> {
+        let all = self.list(file)?;
+        let Some(id) = id else {
+            return all.into_iter().next().ok_or_else(|| {
+                self.err(format!(
+                    "no backups of {} here; metabase-fix makes one before every change (or pass the --backup-dir used then)",
+                    file.display()
+                ))
+            });
+        };
+        let mut hits: Vec<Entry> = all.iter().filter(|e| e.record.id == id).cloned().collect();
+        if hits.is_empty() {
+            hits = all
+                .into_iter()
+                .filter(|e| e.record.id.starts_with(id))
+                .collect();
+        }
+        match hits.len() {
+            1 => Ok(hits.remove(0)),
+            0 => Err(self.err(format!(
+                "no backup '{id}' of {}; `metabase-fix backups` lists them",
+                file.display()
+            ))),
+            n => Err(self.err(format!("'{id}' matches {n} backups; give more of the id"))),
+        }
+    }
+
+    /// The bytes of a backup, checked against its recorded SHA-256.
+    pub fn load(&self, entry: &Entry) -> Result<Vec<u8>, Error> {
+        let bytes = fs::read(&entry.path).map_err(|e| Error::Backup {
+            file: entry.path.clone(),
+            message: format!("cannot read backup {}: {e}", entry.record.id),
+        })?;
+        let sha = sha256_hex(&bytes);
+        if sha != entry.record.sha256 || bytes.len() as u64 != entry.record.size {
+            return Err(Error::Backup {
+                file: entry.path.clone(),
+                message: format!(
+                    "backup {} is damaged: its SHA-256 is {sha}, the record says {}; it was not restored (pick another with `metabase-fix backups`)",
+                    entry.record.id, entry.record.sha256
+                ),
+            });
+        }
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_list_find_load() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("b"));
+        let f = t.path().join("MetaBase.xml");
+        let a = store.save(&f, b"one", "first").unwrap();
+        let b = store.save(&f, b"two", "second").unwrap();
+        store
+            .save(&t.path().join("Other.xml"), b"x", "other")
+            .unwrap();
+        let list = store.list(&f).unwrap();
+        assert_eq!(
+            list.iter()
+                .map(|e| e.record.operation.as_str())
+                .collect::<Vec<_>>(),
+            ["second", "first"]
+        );
+        assert_eq!(store.find(&f, None).unwrap().record.id, b.record.id);
+        assert_eq!(
+            store
+                .load(&store.find(&f, Some(&a.record.id)).unwrap())
+                .unwrap(),
+            b"one"
+        );
+        assert_eq!(a.record.sha256, sha256_hex(b"one"));
+    }
+
+    #[test]
+    fn damaged_backup_is_refused() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().to_path_buf());
+        let e = store.save(&t.path().join("m.xml"), b"good", "op").unwrap();
+        fs::write(&e.path, b"evil").unwrap();
+        let err = store.load(&e).unwrap_err().to_string();
+        assert!(err.contains("damaged"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn backups_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("new"));
+        let e = store
+            .save(&t.path().join("m.xml"), b"secret", "op")
+            .unwrap();
+        assert_eq!(
+            fs::metadata(&store.dir).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        assert_eq!(
+            fs::metadata(&e.path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(e.path.with_extension("json"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
+    }
+}

@@ -11,7 +11,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// MetaBase.xml safely: byte-exact, backed up, atomic, reversible.
 #[derive(Debug, Parser)]
 #[command(name = "metabase-fix", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 done (or nothing to do), 1 failed (file unchanged), 2 usage error.")]
+#[command(
+    after_help = "Exit codes: 0 done (or nothing to do), 1 failed (file unchanged), 2 usage error."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -25,11 +27,22 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// The MetaBase.xml to read or edit [default on Windows:
     /// %SystemRoot%\system32\inetsrv\MetaBase.xml]
-    #[arg(long, short = 'f', global = true, env = "METABASE_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        short = 'f',
+        global = true,
+        env = "METABASE_FILE",
+        value_name = "PATH"
+    )]
     pub file: Option<PathBuf>,
 
     /// Where backups are kept [default: <local data dir>/metabase-fix/backups]
-    #[arg(long, global = true, env = "METABASE_FIX_BACKUP_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "METABASE_FIX_BACKUP_DIR",
+        value_name = "DIR"
+    )]
     pub backup_dir: Option<PathBuf>,
 
     /// Print exactly one JSON document on stdout (warnings included in it)
@@ -49,10 +62,11 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "METABASE_FIX_LOCK_TIMEOUT",
-        default_value_t = 10.0,
-        value_name = "SECONDS"
+        default_value = "10",
+        value_name = "SECONDS",
+        value_parser = parse_seconds
     )]
-    pub lock_timeout: f64,
+    pub lock_timeout: std::time::Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -184,7 +198,11 @@ pub struct DiagnoseDnsArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A status code: 5.4.4, 4.4.7, 550, "550 5.1.1", "#550 5.1.1", or event data c00402e7
-    #[arg(value_name = "CODE", required_unless_present = "ndr", conflicts_with = "ndr")]
+    #[arg(
+        value_name = "CODE",
+        required_unless_present = "ndr",
+        conflicts_with = "ndr"
+    )]
     pub code: Option<String>,
 
     /// A non-delivery report (.eml / raw RFC 5322 message); - reads stdin
@@ -196,4 +214,12 @@ pub struct ExplainArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// A number of seconds from 0 to one day (fractions allowed).
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=86_400.0).contains(&v) => Ok(std::time::Duration::from_secs_f64(v)),
+        _ => Err(format!("'{s}' is not a number of seconds from 0 to 86400")),
+    }
 }

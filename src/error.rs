@@ -14,7 +14,7 @@ pub enum Error {
     #[error("no metabase file given: pass --file PATH (or set METABASE_FILE){hint}")]
     NoFile { hint: String },
 
-    #[error("{file}: {op}: {source}")]
+    #[error("{file}: {op}")]
     Io {
         file: PathBuf,
         op: &'static str,
@@ -81,6 +81,10 @@ impl Error {
     }
 
     pub fn io(file: impl Into<PathBuf>, op: &'static str, source: std::io::Error) -> Error {
-        Error::Io { file: file.into(), op, source }
+        Error::Io {
+            file: file.into(),
+            op,
+            source,
+        }
     }
 }

@@ -25,5 +25,7 @@ pub mod platform;
 pub mod render;
 pub mod splice;
 pub mod ui;
+#[cfg(windows)]
+pub mod win32;
 
 pub use error::Error;

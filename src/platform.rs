@@ -1,1 +1,167 @@
-//! stub
+//! The seam between the tool and the operating system: defaults, permissions,
+//! file replacement, directory flush, file identity. Everything that differs
+//! between Windows and Unix is here and nowhere else, and is small.
+//!
+//! `cfg!(windows)` is used where the code compiles everywhere (so a Linux build
+//! type-checks it); `#[cfg]` only where an API exists on one side only.
+
+use std::ffi::OsString;
+use std::fs::{File, Metadata};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The metabase IIS reads: `%SystemRoot%\system32\inetsrv\MetaBase.xml` on
+/// Windows; no default elsewhere.
+pub fn default_metabase_path() -> Option<PathBuf> {
+    default_metabase_path_for(cfg!(windows), std::env::var_os("SystemRoot"))
+}
+
+/// The rule behind [`default_metabase_path`], testable on any platform.
+pub fn default_metabase_path_for(windows: bool, system_root: Option<OsString>) -> Option<PathBuf> {
+    if !windows {
+        return None;
+    }
+    let root = system_root
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| OsString::from(r"C:\WINDOWS"));
+    let mut s = root;
+    for part in [r"\system32", r"\inetsrv", r"\MetaBase.xml"] {
+        s.push(part);
+    }
+    Some(PathBuf::from(s))
+}
+
+/// Where backups go by default: `<local data dir>/metabase-fix/backups`
+/// (`%LOCALAPPDATA%` on Windows, `~/.local/share` on Linux).
+pub fn default_backup_dir() -> Option<PathBuf> {
+    dirs::data_local_dir().map(|d| d.join("metabase-fix").join("backups"))
+}
+
+/// What to tell a user who gave no --file.
+pub fn no_file_hint() -> String {
+    if cfg!(windows) {
+        " (%SystemRoot% is not set, so the default could not be found)".into()
+    } else {
+        "; on this system there is no default: point it at a copy of MetaBase.xml or the server's admin share".into()
+    }
+}
+
+/// Create a folder (and its parents) readable by the owner only (0700 on Unix;
+/// on Windows it inherits the ACL of the user's profile folder).
+pub fn create_private_dir_all(path: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(path)
+}
+
+/// Whether a folder can be read by other users (Unix permission bits).
+pub fn readable_by_others(meta: &Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o077 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Give `file` the permission bits (and, where allowed, the owner) of `original`.
+pub fn copy_permissions(original: &Metadata, file: &File) -> io::Result<()> {
+    file.set_permissions(original.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root can give a file away; for anyone else this is a no-op or fails harmlessly.
+        let _ = std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()));
+    }
+    Ok(())
+}
+
+/// Put `replacement` in place of `target` in one step. Unix: rename(2), atomic.
+/// Windows: ReplaceFileW, which keeps the target's ACL and attributes (a plain
+/// rename would give the file the temporary file's security descriptor).
+pub fn replace(replacement: &Path, target: &Path) -> io::Result<()> {
+    #[cfg(windows)]
+    {
+        crate::win32::replace_file(target, replacement)
+    }
+    #[cfg(not(windows))]
+    {
+        std::fs::rename(replacement, target)
+    }
+}
+
+/// Flush a folder's entries to disk (after a rename), where the platform allows.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    if cfg!(windows) {
+        // Windows cannot open a folder for flushing; ReplaceFileW and
+        // FlushFileBuffers on the file are what it offers.
+        return Ok(());
+    }
+    File::open(dir)?.sync_all()
+}
+
+/// Whether an open handle still is the file at `path` (not a file that was
+/// replaced under that name since it was opened).
+pub fn same_file(handle: &File, path: &Path) -> io::Result<bool> {
+    let a = handle.metadata()?;
+    let b = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok(a.dev() == b.dev() && a.ino() == b.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        // std has no stable file id on Windows; size and times change when the
+        // file is replaced. The byte comparison before the rename is the real guard.
+        Ok(a.len() == b.len()
+            && a.modified().ok() == b.modified().ok()
+            && a.created().ok() == b.created().ok())
+    }
+}
+
+/// Paths compare case-insensitively on Windows.
+pub fn same_path(a: &str, b: &str) -> bool {
+    if cfg!(windows) {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a == b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_default_comes_from_system_root() {
+        let p = default_metabase_path_for(true, Some(OsString::from(r"D:\WINNT"))).unwrap();
+        assert_eq!(p.as_os_str(), r"D:\WINNT\system32\inetsrv\MetaBase.xml");
+        let p = default_metabase_path_for(true, None).unwrap();
+        assert_eq!(p.as_os_str(), r"C:\WINDOWS\system32\inetsrv\MetaBase.xml");
+        assert_eq!(
+            default_metabase_path_for(false, Some(OsString::from("/x"))),
+            None
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_dirs_are_0700() {
+        use std::os::unix::fs::PermissionsExt;
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path().join("a/b");
+        create_private_dir_all(&d).unwrap();
+        assert_eq!(
+            std::fs::metadata(&d).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        assert!(!readable_by_others(&std::fs::metadata(&d).unwrap()));
+    }
+}

@@ -46,7 +46,12 @@ impl Ui {
 
     /// A plain Ui for tests: no colour, human output.
     pub fn plain() -> Ui {
-        Ui { json: false, quiet: false, color: false, color_err: false }
+        Ui {
+            json: false,
+            quiet: false,
+            color: false,
+            color_err: false,
+        }
     }
 
     /// Print a result line on stdout (human mode only; nothing with --json or --quiet).

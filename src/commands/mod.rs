@@ -9,6 +9,7 @@ use crate::cli::{Cli, Command, DiagnoseCommand};
 use crate::ui::Ui;
 
 pub mod backups;
+pub mod common;
 pub mod completions;
 pub mod diagnose;
 pub mod explain;
@@ -64,7 +65,9 @@ pub fn report_error(ui: &Ui, err: &anyhow::Error) -> ExitCode {
             error: JsonErrorBody {
                 kind: typed.map_or("error", |e| e.kind()),
                 message,
-                file: typed.and_then(|e| e.file()).map(|p| p.display().to_string()),
+                file: typed
+                    .and_then(|e| e.file())
+                    .map(|p| p.display().to_string()),
             },
         };
         let _ = ui.json(&doc);

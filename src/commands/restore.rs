@@ -1,8 +1,152 @@
+//! `restore`: put a backup (or an IIS History copy) back, checked and atomic.
+//! The current file is backed up first, so a restore can itself be undone.
+
+use std::path::Path;
 use std::process::ExitCode;
 
+use serde::Serialize;
+
+use super::common;
+use crate::apply;
+use crate::backup::Store;
 use crate::cli::{GlobalArgs, RestoreArgs};
+use crate::history;
+use crate::metabase::text::Document;
+use crate::render::{self, Labels};
+use crate::splice::Splice;
 use crate::ui::Ui;
 
-pub fn run(_g: &GlobalArgs, _ui: &Ui, _a: &RestoreArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub restored: String,
+    pub backup: String,
+    pub changed: bool,
+    pub dry_run: bool,
+    /// The backup of the file as it was before the restore.
+    pub previous_backup: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Where the bytes to restore come from.
+pub struct Source {
+    pub id: String,
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+pub fn run(g: &GlobalArgs, ui: &Ui, a: &RestoreArgs) -> anyhow::Result<ExitCode> {
+    let path = common::resolve_file(g)?;
+    let store = common::store(g)?;
+    let source = match &a.from_history {
+        Some(h) => history::load(&path, h)?,
+        None => {
+            let entry = store.find(&path, a.backup.as_deref())?;
+            let bytes = store.load(&entry)?;
+            Source {
+                id: entry.record.id,
+                path: entry.path.display().to_string(),
+                bytes,
+            }
+        }
+    };
+    restore(g, ui, &path, &store, source, a.dry_run, a.diff)
+}
+
+pub fn restore(
+    g: &GlobalArgs,
+    ui: &Ui,
+    path: &Path,
+    store: &Store,
+    source: Source,
+    dry_run: bool,
+    diff: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut warnings = Vec::new();
+    if common::parse(path, &source.bytes).is_err() {
+        let w = format!(
+            "{} is not a metabase this tool can read; it is restored as it is",
+            source.path
+        );
+        ui.warn(&w);
+        warnings.push(w);
+    }
+    let mut locked = if dry_run {
+        None
+    } else {
+        Some(apply::lock(path, g.lock_timeout)?)
+    };
+    let current = match locked.as_mut() {
+        Some(l) => l.read()?,
+        None => apply::read_unlocked(path)?,
+    };
+    let mut report = Report {
+        file: path.display().to_string(),
+        restored: source.id.clone(),
+        backup: source.path.clone(),
+        changed: false,
+        dry_run,
+        previous_backup: None,
+        warnings,
+    };
+    if current == source.bytes {
+        ui.note(&format!(
+            "{} already holds the bytes of {}: nothing to do.",
+            path.display(),
+            source.id
+        ));
+        ui.json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if diff {
+        match (Document::decode(&current), Document::decode(&source.bytes)) {
+            (Ok(old), Ok(new)) => {
+                let (o, n) = render::differing_region(&old.text, &new.text);
+                let shown = path.display().to_string();
+                let labels = Labels {
+                    old: &shown,
+                    new: &shown,
+                };
+                ui.raw(render::unified(&labels, &old.text, o, &new.text[n], ui.color).as_bytes())?;
+                if old.encoding != new.encoding {
+                    ui.warn(&format!(
+                        "the encoding changes too: {} -> {}",
+                        old.encoding.describe(),
+                        new.encoding.describe()
+                    ));
+                }
+            }
+            _ => ui.note("(binary difference: one of the two is not text)"),
+        }
+    }
+    if dry_run {
+        ui.note(&format!(
+            "Dry run: would restore {} from {}; nothing was written.",
+            path.display(),
+            source.id
+        ));
+        ui.json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let locked = locked.as_mut().expect("not a dry run");
+    let splices = [Splice::new(0..current.len(), source.bytes)];
+    let done = apply::commit(
+        locked,
+        store,
+        &current,
+        &splices,
+        &format!("restore {}", source.id),
+    )?;
+    report.changed = true;
+    report.previous_backup = Some(done.backup.record.id.clone());
+    ui.note(&format!("Restored {} from {}.", path.display(), source.id));
+    ui.note(&format!(
+        "The file as it was is backup {}; undo with: metabase-fix{} restore {}",
+        done.backup.record.id,
+        common::file_arg(g),
+        done.backup.record.id
+    ));
+    ui.note("Next: restart the SMTP service so it reads the restored value (net stop smtpsvc && net start smtpsvc).");
+    ui.json(&report)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,154 @@
+//! `set-dns-mode`: read, plan, show, back up, write. The steps are in
+//! `metabase::plan` (what to change) and `apply` (how to write it).
+
 use std::process::ExitCode;
 
+use serde::Serialize;
+
+use super::common::{self, at, meaning, mode_name};
+use crate::apply;
 use crate::cli::{GlobalArgs, SetDnsModeArgs};
+use crate::metabase::plan::{plan_set, Change, Form, SMTP_USE_TCP_DNS};
+use crate::render::{self, Labels};
 use crate::ui::Ui;
 
-pub fn run(_g: &GlobalArgs, _ui: &Ui, _a: &SetDnsModeArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// The `--json` document.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub location: String,
+    pub previous: Option<u32>,
+    pub previous_raw: Option<String>,
+    pub form: Option<Form>,
+    pub mode: u32,
+    pub change: Change,
+    pub changed: bool,
+    pub dry_run: bool,
+    pub backup: Option<String>,
+    pub backup_id: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCode> {
+    let path = common::resolve_file(g)?;
+    let value = a.mode.value();
+    let store = if a.dry_run {
+        None
+    } else {
+        Some(common::store(g)?)
+    };
+    let mut locked = if a.dry_run {
+        None
+    } else {
+        Some(apply::lock(&path, g.lock_timeout)?)
+    };
+    let raw = match locked.as_mut() {
+        Some(l) => l.read()?,
+        None => apply::read_unlocked(&path)?,
+    };
+    let (doc, scan) = common::parse(&path, &raw)?;
+    let text = &doc.text;
+    let plan = plan_set(text, &scan, &a.location, &SMTP_USE_TCP_DNS, value)
+        .map_err(|e| common::plan_error(&path, text, e))?;
+    let warnings: Vec<String> = plan
+        .warnings
+        .iter()
+        .map(|w| common::warning_text(w, text, value, g))
+        .collect();
+    for w in &warnings {
+        ui.warn(w);
+    }
+    let key_location = scan.keys[plan.key]
+        .location(text)
+        .unwrap_or(&a.location)
+        .to_string();
+    let mut report = Report {
+        file: path.display().to_string(),
+        location: key_location.clone(),
+        previous: plan.previous.as_ref().and_then(|s| s.value),
+        previous_raw: plan.previous.as_ref().map(|s| s.raw.clone()),
+        form: plan
+            .previous
+            .as_ref()
+            .map(|s| s.form)
+            .or((plan.change == Change::Inserted).then_some(Form::Custom)),
+        mode: value,
+        change: plan.change,
+        changed: false,
+        dry_run: a.dry_run,
+        backup: None,
+        backup_id: None,
+        warnings,
+    };
+
+    if plan.change == Change::Unchanged {
+        let s = plan
+            .previous
+            .as_ref()
+            .expect("unchanged means a setting exists");
+        let form = match s.form {
+            Form::Custom => "Custom element",
+            Form::Attribute => "attribute",
+        };
+        ui.note(&format!(
+            "SmtpUseTcpDns is already {value} ({}) at {key_location} ({form}, {}): nothing to do; {} not changed.",
+            mode_name(value),
+            at(text, s.at),
+            path.display()
+        ));
+        ui.json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    if a.diff {
+        let (region, replacement) = render::splice_region(text, &plan.splices);
+        let shown = path.display().to_string();
+        let labels = Labels {
+            old: &shown,
+            new: &shown,
+        };
+        ui.raw(render::unified(&labels, text, region, &replacement, ui.color).as_bytes())?;
+    }
+    let what = match (&plan.previous, plan.change) {
+        (Some(s), _) => format!("was {}", s.raw),
+        (None, _) => "was not set; a Custom element is inserted in ID order".to_string(),
+    };
+    if a.dry_run {
+        ui.note(&format!(
+            "Dry run: would set SmtpUseTcpDns = {value} ({}) at {key_location} ({what}); nothing was written.",
+            meaning(value)
+        ));
+        ui.json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let (Some(store), Some(locked)) = (store, locked.as_mut()) else {
+        unreachable!("not a dry run")
+    };
+    let splices = doc.to_file_splices(&plan.splices);
+    let operation = format!("set-dns-mode {value} --location {key_location}");
+    let done = apply::commit(locked, &store, &raw, &splices, &operation)?;
+    report.changed = true;
+    report.backup = Some(done.backup.path.display().to_string());
+    report.backup_id = Some(done.backup.record.id.clone());
+    if let Some(e) = &done.dir_sync_failed {
+        let w = format!("the change is made, but flushing the folder failed ({e}); a power loss now could undo it");
+        ui.warn(&w);
+        report.warnings.push(w);
+    }
+    ui.note(&format!(
+        "Set SmtpUseTcpDns = {value} ({}) at {key_location} in {} ({what}).",
+        meaning(value),
+        path.display()
+    ));
+    ui.note(&format!(
+        "Backup: {} ({}); undo with: metabase-fix{} restore {}",
+        done.backup.record.id,
+        done.backup.path.display(),
+        common::file_arg(g),
+        done.backup.record.id
+    ));
+    ui.note("Next: restart the SMTP service so it reads the new value (net stop smtpsvc && net start smtpsvc).");
+    ui.json(&report)?;
+    Ok(ExitCode::SUCCESS)
 }

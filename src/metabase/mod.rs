@@ -1,1 +1,10 @@
+//! The metabase as bytes: decode, scan, plan. Nothing in here touches the disk.
+
+pub mod layout;
+pub mod plan;
+pub mod scan;
 pub mod text;
+
+pub use plan::{Property, SMTP_USE_TCP_DNS};
+pub use scan::{scan, Scan};
+pub use text::Document;

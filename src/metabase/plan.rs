@@ -1,0 +1,478 @@
+//! Scan -> what to splice. Pure: never touches the disk.
+//!
+//! A plan is a sorted list of byte-range splices over the text, each as small
+//! as it can be (the digits between a value's quotes), plus warnings. The only
+//! edits it ever makes: replace a Value, replace an attribute value, insert
+//! whole lines holding one new `<Custom>` element, or open a self-closing key.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::layout::{check_fragment, indent_before, rest_of_line_blank, ElementLayout};
+use super::scan::{is_below, same_location, Key, Scan, Span};
+use super::text::newline_of;
+use crate::splice::Splice;
+
+/// A metabase property as written in a `<Custom>` element.
+#[derive(Debug, Clone, Copy)]
+pub struct Property {
+    pub name: &'static str,
+    pub id: u32,
+    pub kind: &'static str,
+    pub user_type: &'static str,
+    pub attributes: &'static str,
+}
+
+/// KB 820284's property.
+pub const SMTP_USE_TCP_DNS: Property = Property {
+    name: "SmtpUseTcpDns",
+    id: 36997,
+    kind: "DWORD",
+    user_type: "IIS_MD_UT_SERVER",
+    attributes: "INHERIT",
+};
+
+/// Attribute names the scanner keeps spans for.
+pub const CAPTURE: &[&str] = &["SmtpUseTcpDns", "EnableEditWhileRunning"];
+
+/// The schema default when SmtpUseTcpDns is unset (behaves as 0).
+pub const UNSET_DEFAULT: u32 = 0xFFFF_FFFF;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Custom,
+    Attribute,
+}
+
+/// A property's current setting on one key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub form: Form,
+    /// The value between its quotes.
+    pub value_span: Span,
+    /// The value as written.
+    pub raw: String,
+    /// The value as a DWORD, when it is one.
+    pub value: Option<u32>,
+    /// Whether it flows down to keys below (Custom: Attributes holds INHERIT).
+    pub inherit: bool,
+    /// Where to point a user: the element or attribute.
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    KeyNotFound {
+        location: String,
+    },
+    /// Several keys with that Location: their start offsets.
+    DuplicateKey {
+        location: String,
+        at: Vec<usize>,
+    },
+    /// The setting is written in a way the tool must not guess about.
+    Conflict {
+        message: String,
+        at: Vec<usize>,
+    },
+    /// The planner built something that does not parse: a bug, never written.
+    Internal {
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// Already at the value: nothing to do.
+    Unchanged,
+    /// The existing value's digits were replaced.
+    Updated,
+    /// A new Custom element was inserted.
+    Inserted,
+}
+
+/// Something the user should know; the plan is still safe to apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A key below sets its own value, different from the new one.
+    Shadowed {
+        location: String,
+        at: usize,
+        raw: String,
+    },
+    /// EnableEditWhileRunning on /LM is not 1 (None: no /LM key or no attribute).
+    EditWhileRunningOff { raw: Option<String> },
+    /// The previous value was not a DWORD number.
+    OddPrevious { raw: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Index of the key in the scan.
+    pub key: usize,
+    pub previous: Option<Setting>,
+    pub change: Change,
+    pub splices: Vec<Splice>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse a DWORD as IIS writes it (decimal; hex with 0x accepted).
+pub fn parse_dword(raw: &str) -> Option<u32> {
+    let t = raw.trim();
+    match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => t.parse().ok(),
+    }
+}
+
+/// The one key at `location`.
+pub fn find_key(text: &str, scan: &Scan, location: &str) -> Result<usize, PlanError> {
+    let mut found = scan
+        .keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.location(text).is_some_and(|l| same_location(l, location)));
+    let Some((first, k)) = found.next() else {
+        return Err(PlanError::KeyNotFound {
+            location: location.to_string(),
+        });
+    };
+    let mut at = vec![k.start_tag.start];
+    at.extend(found.map(|(_, k)| k.start_tag.start));
+    if at.len() > 1 {
+        return Err(PlanError::DuplicateKey {
+            location: location.to_string(),
+            at,
+        });
+    }
+    Ok(first)
+}
+
+/// The property's setting on a key: a Custom child with its ID, or an attribute.
+pub fn setting(
+    text: &str,
+    scan: &Scan,
+    key: &Key,
+    prop: &Property,
+) -> Result<Option<Setting>, PlanError> {
+    let customs: Vec<_> = scan
+        .customs_of(key)
+        .iter()
+        .filter(|c| c.id_num == Some(prop.id))
+        .collect();
+    let attr = scan.attr(text, key, prop.name);
+    let location = key.location(text).unwrap_or("?");
+    if customs.len() > 1 {
+        return Err(PlanError::Conflict {
+            message: format!(
+                "{location} has {} <Custom> elements with ID=\"{}\"; IIS keeps one per ID, so the file was edited by hand: remove all but one, then run again",
+                customs.len(),
+                prop.id
+            ),
+            at: customs.iter().map(|c| c.span.start).collect(),
+        });
+    }
+    match (customs.first(), attr) {
+        (Some(c), Some(a)) => Err(PlanError::Conflict {
+            message: format!(
+                "{location} sets {} twice: as a <Custom> element (ID {}) and as an attribute of the key; which one IIS reads is not safe to guess: delete one by hand, then run again",
+                prop.name, prop.id
+            ),
+            at: vec![c.span.start, a.name.start],
+        }),
+        (Some(c), None) => {
+            let Some(v) = c.value.clone() else {
+                return Err(PlanError::Conflict {
+                    message: format!(
+                        "{location}: the <Custom> element with ID=\"{}\" has no Value attribute; fix it by hand",
+                        prop.id
+                    ),
+                    at: vec![c.span.start],
+                });
+            };
+            let raw = text[v.clone()].to_string();
+            let inherit = c.attributes.clone().is_none_or(|a| text[a].contains("INHERIT"));
+            Ok(Some(Setting { form: Form::Custom, value: parse_dword(&raw), raw, value_span: v, inherit, at: c.span.start }))
+        }
+        (None, Some(a)) => {
+            let raw = text[a.value.clone()].to_string();
+            Ok(Some(Setting {
+                form: Form::Attribute,
+                value: parse_dword(&raw),
+                raw,
+                value_span: a.value.clone(),
+                inherit: true,
+                at: a.name.start,
+            }))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
+/// Whether IIS picks up a saved MetaBase.xml at once: `EnableEditWhileRunning`
+/// on the `/LM` key. Returns the raw value (None when not set).
+pub fn edit_while_running(text: &str, scan: &Scan) -> Option<String> {
+    let key = find_key(text, scan, "/LM").ok()?;
+    let a = scan.attr(text, &scan.keys[key], "EnableEditWhileRunning")?;
+    Some(text[a.value.clone()].to_string())
+}
+
+/// Plan setting `prop` to `value` at `location`.
+pub fn plan_set(
+    text: &str,
+    scan: &Scan,
+    location: &str,
+    prop: &Property,
+    value: u32,
+) -> Result<Plan, PlanError> {
+    let k = find_key(text, scan, location)?;
+    let key = &scan.keys[k];
+    let previous = setting(text, scan, key, prop)?;
+    let new_raw = value.to_string();
+    let mut warnings = Vec::new();
+
+    let (change, splices) = match &previous {
+        Some(s) if s.value == Some(value) => (Change::Unchanged, vec![]),
+        Some(s) => {
+            if s.value.is_none() {
+                warnings.push(Warning::OddPrevious { raw: s.raw.clone() });
+            }
+            (
+                Change::Updated,
+                vec![Splice::new(s.value_span.clone(), new_raw.into_bytes())],
+            )
+        }
+        None => (
+            Change::Inserted,
+            vec![insertion(text, scan, key, prop, &new_raw)?],
+        ),
+    };
+
+    let ewr = edit_while_running(text, scan);
+    if change != Change::Unchanged && ewr.as_deref().map(str::trim) != Some("1") {
+        warnings.push(Warning::EditWhileRunningOff { raw: ewr });
+    }
+    for below in &scan.keys {
+        let Some(loc) = below.location(text) else {
+            continue;
+        };
+        if !is_below(loc, location) {
+            continue;
+        }
+        if let Some(s) = setting(text, scan, below, prop).ok().flatten() {
+            if s.value != Some(value) {
+                warnings.push(Warning::Shadowed {
+                    location: loc.to_string(),
+                    at: s.at,
+                    raw: s.raw,
+                });
+            }
+        }
+    }
+    Ok(Plan {
+        key: k,
+        previous,
+        change,
+        splices,
+        warnings,
+    })
+}
+
+/// The splice that inserts a new Custom element into `key`, in ID order.
+fn insertion(
+    text: &str,
+    scan: &Scan,
+    key: &Key,
+    prop: &Property,
+    value: &str,
+) -> Result<Splice, PlanError> {
+    let attrs = [
+        ("Name", prop.name.to_string()),
+        ("ID", prop.id.to_string()),
+        ("Value", value.to_string()),
+        ("Type", prop.kind.to_string()),
+        ("UserType", prop.user_type.to_string()),
+        ("Attributes", prop.attributes.to_string()),
+    ];
+    let customs = scan.customs_of(key);
+    let key_indent = indent_before(text, key.start_tag.start).unwrap_or("");
+    let child_indent = format!("{key_indent}\t");
+    let fallback_nl = newline_of(text);
+
+    // Neighbour: the first Custom with a greater ID (insert before it), else the last one.
+    let before = customs
+        .iter()
+        .find(|c| c.id_num.is_some_and(|id| id > prop.id));
+    let neighbour = before.or(customs.last());
+    let layout = neighbour
+        .and_then(|c| ElementLayout::of(&text[c.start_tag.clone()]))
+        .unwrap_or_else(|| ElementLayout::iis(&child_indent, fallback_nl));
+    let element = layout.render("Custom", &attrs);
+    check_fragment(&element).map_err(|e| PlanError::Internal {
+        message: format!("new element does not parse: {e}"),
+    })?;
+
+    let (range, bytes): (Range<usize>, String) = match (before, customs.last()) {
+        (Some(c), _) => match indent_before(text, c.span.start) {
+            // Whole lines: the new element takes the neighbour's indent and line end.
+            Some(indent) => {
+                let line_start = c.span.start - indent.len();
+                let nl = line_end_at(text, c.span.start).unwrap_or(fallback_nl);
+                (line_start..line_start, format!("{indent}{element}{nl}"))
+            }
+            None => (
+                c.span.start..c.span.start,
+                format!("{element}{fallback_nl}{child_indent}"),
+            ),
+        },
+        (None, Some(last)) => {
+            let indent = indent_before(text, last.span.start).unwrap_or(&child_indent);
+            match rest_of_line_blank(text, last.span.end) {
+                Some((next_line, nl)) => (next_line..next_line, format!("{indent}{element}{nl}")),
+                None => (
+                    last.span.end..last.span.end,
+                    format!("{fallback_nl}{indent}{element}"),
+                ),
+            }
+        }
+        (None, None) if key.self_closing => {
+            // `<X Location="..." />` becomes `<X Location="..." >` + child + `</X>`.
+            let tag_end = key.start_tag.end;
+            let nl = previous_line_end(text, tag_end).unwrap_or(fallback_nl);
+            let name = key.element(text);
+            (
+                tag_end - 2..tag_end,
+                format!(">{nl}{child_indent}{element}{nl}{key_indent}</{name}>"),
+            )
+        }
+        (None, None) => match rest_of_line_blank(text, key.start_tag.end) {
+            Some((next_line, nl)) => (next_line..next_line, format!("{child_indent}{element}{nl}")),
+            None => {
+                let nl = previous_line_end(text, key.start_tag.end).unwrap_or(fallback_nl);
+                let end = key.start_tag.end;
+                (end..end, format!("{nl}{child_indent}{element}{nl}"))
+            }
+        },
+    };
+    Ok(Splice::new(range, bytes.into_bytes()))
+}
+
+/// The line end of the line holding `at`.
+fn line_end_at(text: &str, at: usize) -> Option<&'static str> {
+    let nl = at + memchr::memchr(b'\n', &text.as_bytes()[at..])?;
+    Some(if nl > 0 && text.as_bytes()[nl - 1] == b'\r' {
+        "\r\n"
+    } else {
+        "\n"
+    })
+}
+
+/// The line end of the line before the one holding `at` (or of that line).
+fn previous_line_end(text: &str, at: usize) -> Option<&'static str> {
+    match memchr::memrchr(b'\n', &text.as_bytes()[..at]) {
+        Some(nl) => Some(if nl > 0 && text.as_bytes()[nl - 1] == b'\r' {
+            "\r\n"
+        } else {
+            "\n"
+        }),
+        None => line_end_at(text, at),
+    }
+}
+
+/// Where a key's effective value comes from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Own,
+    Inherited,
+    Default,
+}
+
+/// One key's view of the property: its own setting and what it gets in effect.
+#[derive(Debug, Clone)]
+pub struct KeyState {
+    pub key: usize,
+    pub location: String,
+    pub setting: Option<Setting>,
+    pub effective: u32,
+    pub source: Source,
+    /// For inherited values: the location they come from.
+    pub from: Option<String>,
+}
+
+/// The key at `location` and every key below it, with own or inherited values.
+/// Unset everywhere means the schema default, which behaves as 0.
+pub fn states(
+    text: &str,
+    scan: &Scan,
+    location: &str,
+    prop: &Property,
+) -> Result<Vec<KeyState>, PlanError> {
+    find_key(text, scan, location)?;
+    // Settings of every key, by lower-case location (for inheritance from above).
+    let mut by_location: HashMap<String, Setting> = HashMap::new();
+    let mut listed = Vec::new();
+    for (i, key) in scan.keys.iter().enumerate() {
+        let Some(loc) = key.location(text) else {
+            continue;
+        };
+        let mine = same_location(loc, location) || is_below(loc, location);
+        let s = setting(text, scan, key, prop)?;
+        if let Some(s) = &s {
+            by_location.insert(loc.trim_end_matches('/').to_ascii_lowercase(), s.clone());
+        }
+        if mine {
+            listed.push((i, loc.to_string(), s));
+        }
+    }
+    Ok(listed
+        .into_iter()
+        .map(|(key, loc, own)| {
+            if let Some(v) = own.as_ref().and_then(|s| s.value) {
+                return KeyState {
+                    key,
+                    location: loc,
+                    setting: own,
+                    effective: v,
+                    source: Source::Own,
+                    from: None,
+                };
+            }
+            let mut path = loc.trim_end_matches('/').to_ascii_lowercase();
+            while let Some(cut) = path.rfind('/') {
+                path.truncate(cut);
+                if let Some(v) = by_location
+                    .get(&path)
+                    .filter(|s| s.inherit)
+                    .and_then(|s| s.value)
+                {
+                    let from = scan
+                        .keys
+                        .iter()
+                        .filter_map(|k| k.location(text))
+                        .find(|l| same_location(l, &path))
+                        .unwrap_or(&path)
+                        .to_string();
+                    return KeyState {
+                        key,
+                        location: loc,
+                        setting: own,
+                        effective: v,
+                        source: Source::Inherited,
+                        from: Some(from),
+                    };
+                }
+            }
+            KeyState {
+                key,
+                location: loc,
+                setting: own,
+                effective: 0,
+                source: Source::Default,
+                from: None,
+            }
+        })
+        .collect())
+}
