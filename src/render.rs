@@ -40,7 +40,7 @@ pub fn splice_region(old: &str, splices: &[Splice]) -> (Range<usize>, String) {
         .iter()
         .map(|s| Splice::new(s.range.start - start..s.range.end - start, s.bytes.clone()))
         .collect();
-    let new = splice::apply(old[start..end].as_bytes(), &local);
+    let new = splice::apply(&old.as_bytes()[start..end], &local);
     (
         start..end,
         String::from_utf8(new).expect("splices keep UTF-8"),
