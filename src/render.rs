@@ -80,16 +80,18 @@ pub fn unified(
     replacement: &str,
     color: bool,
 ) -> String {
-    // Widen by the context lines on each side.
+    // Widen by more than the context on each side: the diff may align the change
+    // a line or two away from the region (repeated lines like `<Custom`), and
+    // `grouped_ops` trims the context back to three lines.
     let mut start = region.start;
-    for _ in 0..CONTEXT {
+    for _ in 0..3 * CONTEXT {
         if start == 0 {
             break;
         }
         start = line_start(old, start - 1);
     }
     let mut end = region.end;
-    for _ in 0..CONTEXT {
+    for _ in 0..3 * CONTEXT {
         if end >= old.len() {
             break;
         }

@@ -1,0 +1,103 @@
+//! Shared helpers for the end-to-end tests: the built binary in a clean
+//! environment, fixtures copied into a fresh temporary folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+pub fn read_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A temporary work folder holding a copy of a fixture as MetaBase.xml.
+pub struct Work {
+    pub dir: tempfile::TempDir,
+    pub file: PathBuf,
+    pub backups: PathBuf,
+}
+
+impl Work {
+    pub fn new(fixture_name: &str) -> Work {
+        Work::with_bytes(&read_fixture(fixture_name))
+    }
+
+    pub fn with_bytes(bytes: &[u8]) -> Work {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("inetsrv").join("MetaBase.xml");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, bytes).unwrap();
+        let backups = dir.path().join("backups");
+        Work { dir, file, backups }
+    }
+
+    /// The binary with --file and --backup-dir pointing into this folder.
+    pub fn cmd(&self) -> Command {
+        let mut c = bin();
+        c.arg("--file")
+            .arg(&self.file)
+            .arg("--backup-dir")
+            .arg(&self.backups);
+        c
+    }
+
+    pub fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.file).unwrap()
+    }
+
+    /// Names in the metabase's folder (only MetaBase.xml after any run).
+    pub fn folder_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.file.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    pub fn backup_count(&self) -> usize {
+        match std::fs::read_dir(&self.backups) {
+            Ok(rd) => rd
+                .filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .path()
+                        .extension()
+                        .is_some_and(|x| x == "xml")
+                })
+                .count(),
+            Err(_) => 0,
+        }
+    }
+}
+
+/// The binary, with colour, config and data-folder variables removed.
+pub fn bin() -> Command {
+    let mut c = Command::cargo_bin("metabase-fix").unwrap();
+    for v in [
+        "METABASE_FILE",
+        "METABASE_FIX_BACKUP_DIR",
+        "METABASE_FIX_LOCK_TIMEOUT",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "FAILPOINTS",
+    ] {
+        c.env_remove(v);
+    }
+    c.env("TERM", "dumb");
+    c
+}
+
+pub fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
