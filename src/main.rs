@@ -16,8 +16,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print to stdout and exit 0; usage errors exit 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            if e.use_stderr() && std::env::args_os().any(|a| a == "--json") {
+                commands::report_usage_json(&e);
+            } else {
+                let _ = e.print();
+            }
+            return ExitCode::from(if e.use_stderr() {
+                commands::EXIT_USAGE
+            } else {
+                0
+            });
         }
     };
     let ui = Ui::new(cli.global.json, cli.global.quiet, cli.global.color);

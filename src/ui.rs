@@ -67,18 +67,20 @@ impl Ui {
         out.flush()
     }
 
-    /// Print raw result bytes on stdout (a diff, a completion script): printed even
-    /// with --quiet, because the user asked for exactly this.
+    /// Print result bytes on stdout (a diff, a table): not with --json or --quiet.
     pub fn raw(&self, bytes: &[u8]) -> io::Result<()> {
-        if self.json {
+        if self.json || self.quiet {
             return Ok(());
         }
-        let mut out = io::stdout().lock();
-        out.write_all(bytes)?;
-        out.flush()
+        write_stdout(bytes)
     }
 
-    /// Print the one JSON document of this run (only with --json).
+    /// Print a generated document (completion script, man page): always.
+    pub fn document(&self, bytes: &[u8]) -> io::Result<()> {
+        write_stdout(bytes)
+    }
+
+    /// Print the one JSON document (--json wins over --quiet) of this run (only with --json).
     pub fn json<T: Serialize>(&self, value: &T) -> io::Result<()> {
         if !self.json {
             return Ok(());
@@ -110,4 +112,10 @@ impl Ui {
         }
         let _ = writeln!(io::stderr().lock(), "{text}");
     }
+}
+
+fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }

@@ -11,13 +11,13 @@ pub fn completions(ui: &Ui, args: &CompletionsArgs) -> anyhow::Result<ExitCode> 
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "metabase-fix", &mut buf);
-    ui.raw(&buf)?;
+    ui.document(&buf)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn man(ui: &Ui) -> anyhow::Result<ExitCode> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-    ui.raw(&buf)?;
+    ui.document(&buf)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -48,6 +48,22 @@ struct JsonErrorBody<'a> {
     file: Option<String>,
 }
 
+/// A usage error as the `--json` error document (clap's text as the message).
+pub fn report_usage_json(e: &clap::Error) {
+    let message = e.render().to_string();
+    let message = message.trim().trim_start_matches("error: ").to_string();
+    let doc = JsonError {
+        error: JsonErrorBody {
+            kind: "usage",
+            message,
+            file: None,
+        },
+    };
+    if let Ok(s) = serde_json::to_string_pretty(&doc) {
+        println!("{s}");
+    }
+}
+
 /// Print a fatal error once (`metabase-fix: <context>: <cause>`, or JSON) and
 /// return its exit code. A closed stdout pipe is not an error.
 pub fn report_error(ui: &Ui, err: &anyhow::Error) -> ExitCode {
