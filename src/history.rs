@@ -77,7 +77,7 @@ pub fn list(file: &Path) -> Result<Vec<HistoryFile>, Error> {
             path: e.path().display().to_string(),
         });
     }
-    out.sort_by(|a, b| (b.major, b.minor).cmp(&(a.major, a.minor)));
+    out.sort_by_key(|h| std::cmp::Reverse((h.major, h.minor)));
     Ok(out)
 }
 
