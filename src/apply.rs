@@ -90,8 +90,10 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
 pub fn open_metabase(path: &Path) -> Result<File, Error> {
     let file = File::open(path).map_err(|e| {
         let op = match e.kind() {
-            io::ErrorKind::NotFound => "no such file (check --file; on a server it is %SystemRoot%\\system32\\inetsrv\\MetaBase.xml)",
-            io::ErrorKind::PermissionDenied => "permission denied (run as an administrator, or check the share's rights)",
+            io::ErrorKind::NotFound => {
+                "not found (check --file; on a server it is %SystemRoot%\\system32\\inetsrv\\MetaBase.xml)"
+            }
+            io::ErrorKind::PermissionDenied => "access denied (run as an administrator, or check the share's rights)",
             _ => "cannot open",
         };
         Error::io(path, op, e)

@@ -35,7 +35,7 @@ pub enum Error {
     #[error("{file}: {message}")]
     Conflict { file: PathBuf, message: String },
 
-    #[error("{file}: another metabase-fix run has held the lock for {waited_s:.1} s; wait for it to finish and try again (or raise --lock-timeout)")]
+    #[error("{file}: the file is locked by another run (another administrator's metabase-fix, most likely); waited {waited_s:.1} s; nothing was changed: wait for it to finish and run again, or raise --lock-timeout")]
     Locked { file: PathBuf, waited_s: f64 },
 
     #[error("{file}: the file changed while metabase-fix was working on it (another editor, or IIS saving its configuration); nothing was written; run the command again")]

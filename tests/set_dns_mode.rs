@@ -290,7 +290,7 @@ fn unreadable_inputs_fail_with_the_file_named() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr_of(&out).contains("nope.xml: no such file"),
+        stderr_of(&out).contains("nope.xml: not found (check --file"),
         "{}",
         stderr_of(&out)
     );
