@@ -78,6 +78,14 @@ pub fn write_to<W: Write>(w: &mut W, src: &[u8], splices: &[Splice]) -> io::Resu
 }
 
 /// Build the result in memory.
+///
+/// ```
+/// use metabase_fix::splice::{apply, Splice};
+/// let src = b"<K Location=\"/LM/SmtpSvc\" SmtpUseTcpDns=\"0\"/>\r\n";
+/// let at = src.iter().position(|&b| b == b'0').unwrap();
+/// let out = apply(src, &[Splice::new(at..at + 1, b"2".to_vec())]);
+/// assert_eq!(out, b"<K Location=\"/LM/SmtpSvc\" SmtpUseTcpDns=\"2\"/>\r\n");
+/// ```
 pub fn apply(src: &[u8], splices: &[Splice]) -> Vec<u8> {
     let mut out = Vec::with_capacity(output_len(src, splices));
     write_to(&mut out, src, splices).expect("writing to a Vec cannot fail");
