@@ -91,6 +91,9 @@ pub fn bin() -> Command {
         c.env_remove(v);
     }
     c.env("TERM", "dumb");
+    // A test that forgets --backup-dir fails here instead of touching real data.
+    c.env("XDG_DATA_HOME", "/nonexistent/metabase-fix-tests/data");
+    c.env("HOME", "/nonexistent/metabase-fix-tests/home");
     c
 }
 
