@@ -40,7 +40,12 @@ pub fn at(text: &str, offset: usize) -> String {
 pub fn parse<'a>(path: &Path, raw: &'a [u8]) -> Result<(Document<'a>, Scan), Error> {
     let doc = Document::decode(raw).map_err(|e| Error::Format {
         file: path.to_path_buf(),
-        message: format!("byte {}: {}; the file was not changed", e.offset, e.message),
+        message: format!(
+            "line {} (byte {}): {}; the file was not changed",
+            raw_line(raw, e.offset),
+            e.offset,
+            e.message
+        ),
     })?;
     let scan = scan(&doc.text, CAPTURE).map_err(|e| Error::Format {
         file: path.to_path_buf(),
@@ -123,5 +128,19 @@ pub fn warning_text(w: &Warning, text: &str, value: u32, g: &GlobalArgs) -> Stri
         Warning::OddPrevious { raw } => {
             format!("the previous value \"{raw}\" is not a number IIS understands; it is replaced")
         }
+    }
+}
+
+/// 1-based line of a byte offset in undecodable bytes (UTF-16LE counted by units).
+fn raw_line(raw: &[u8], offset: usize) -> usize {
+    let offset = offset.min(raw.len());
+    if raw.starts_with(b"\xFF\xFE") {
+        raw[2..offset.max(2)]
+            .chunks_exact(2)
+            .filter(|u| u == b"\n\0")
+            .count()
+            + 1
+    } else {
+        memchr::memchr_iter(b'\n', &raw[..offset]).count() + 1
     }
 }

@@ -154,6 +154,10 @@ fn xml_error(reader: &Reader<&[u8]>, e: quick_xml::Error) -> ScanError {
     }
 }
 
+/// Deeper nesting than this is refused: a metabase has four levels
+/// (configuration, MBProperty, key, Custom).
+pub const MAX_DEPTH: usize = 64;
+
 /// Where the scanner is in the metabase's structure.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -232,6 +236,14 @@ pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
                     }
                     _ => Level::Other,
                 };
+                if stack.len() >= MAX_DEPTH {
+                    return Err(ScanError {
+                        offset: before,
+                        message: format!(
+                            "elements nested more than {MAX_DEPTH} deep; a metabase has four levels (damaged or hostile file)"
+                        ),
+                    });
+                }
                 if empty {
                     if level == Level::Prolog {
                         level = Level::Epilog;
@@ -280,10 +292,10 @@ pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
                     message: "content outside the root element".into(),
                 });
             }
-            Event::DocType(_) if level != Level::Prolog => {
+            Event::DocType(_) => {
                 return Err(ScanError {
                     offset: before,
-                    message: "a DOCTYPE inside the document".into(),
+                    message: "the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded".into(),
                 });
             }
             Event::Eof => break,
@@ -326,9 +338,16 @@ fn for_each_attr(
     mut f: impl FnMut(&[u8], Span, Span),
 ) -> Result<(), ScanError> {
     for a in e.attributes().with_checks(true) {
-        let a = a.map_err(|err| ScanError {
-            offset: tag.start,
-            message: format!("bad attribute in this start tag: {err}"),
+        let a = a.map_err(|err| match err {
+            quick_xml::events::attributes::AttrError::Duplicated(at, _) => ScanError {
+                offset: tag.start + at,
+                message: "an attribute is given twice in this start tag (IIS writes each once)"
+                    .into(),
+            },
+            other => ScanError {
+                offset: tag.start,
+                message: format!("bad attribute in this start tag: {other}"),
+            },
         })?;
         let name = a.key.as_ref();
         let n = offset_in(base, name);

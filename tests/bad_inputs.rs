@@ -1,0 +1,218 @@
+//! Hostile or broken input never panics, hangs or exhausts memory: each gets a
+//! one-line cause on stderr naming the file and the place, exit 1, unchanged
+//! bytes, and nothing left behind. `fixtures/bad/expected.tsv` holds the
+//! expected message for every file in `fixtures/bad/`.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{bin, fixture, stderr_of, Work};
+
+/// Run `args` on the work file: exit 1, exactly one stderr line ending in
+/// `message`, bytes unchanged, no leftovers, within a time bound.
+fn rejected(w: &Work, args: &[&str], message: &str) {
+    let before = w.bytes();
+    let start = Instant::now();
+    let out = w.cmd().args(args).output().unwrap();
+    let took = start.elapsed();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+    let want = format!("metabase-fix: error: {}: {message}\n", w.file.display());
+    assert_eq!(err, want, "{args:?}");
+    assert!(w.bytes() == before, "{args:?}: bytes changed");
+    assert_eq!(w.folder_names(), ["MetaBase.xml"], "{args:?}");
+    assert_eq!(w.backup_count(), 0);
+    assert!(took < Duration::from_secs(20), "{args:?} took {took:?}");
+}
+
+#[test]
+fn every_file_in_the_bad_corpus_is_refused_with_its_message() {
+    let table = std::fs::read_to_string(fixture("bad/expected.tsv")).unwrap();
+    let mut seen = 0;
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, message) = line.split_once('\t').expect("name<TAB>message");
+        let w = Work::new(&format!("bad/{name}"));
+        rejected(&w, &["set-dns-mode", "2"], message);
+        rejected(&w, &["set-dns-mode", "0", "--dry-run", "--diff"], message);
+        rejected(&w, &["show"], message);
+        seen += 1;
+    }
+    let files = std::fs::read_dir(fixture("bad")).unwrap().filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "xml")
+    });
+    assert_eq!(
+        files.count(),
+        seen,
+        "every bad fixture has an expected message"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_without_recursion() {
+    let mut doc =
+        String::from("<configuration><MBProperty><IIsSmtpService Location=\"/LM/SmtpSvc\">");
+    doc.push_str(&"<a>".repeat(100_000));
+    doc.push_str(&"</a>".repeat(100_000));
+    doc.push_str("</IIsSmtpService></MBProperty></configuration>");
+    let w = Work::with_bytes(doc.as_bytes());
+    // configuration, MBProperty and the key are 3 levels; the 62nd <a> is one too many.
+    let column =
+        "<configuration><MBProperty><IIsSmtpService Location=\"/LM/SmtpSvc\">".len() + 61 * 3 + 1;
+    let message = format!(
+        "line 1, column {column}: elements nested more than 64 deep; a metabase has four levels (damaged or hostile file); the file was not changed"
+    );
+    rejected(&w, &["set-dns-mode", "2"], &message);
+}
+
+fn with_big_value(closed: bool) -> Vec<u8> {
+    let good = std::fs::read(fixture("exchange2003.xml")).unwrap();
+    let at = good
+        .windows(17)
+        .position(|w| w == b"ConnectionTimeout")
+        .unwrap();
+    let mut out = good[..at].to_vec();
+    out.extend_from_slice(b"AdminACL=\"");
+    out.resize(out.len() + 50 * 1024 * 1024, b'a');
+    if closed {
+        out.extend_from_slice(b"\"\r\n\t\t");
+        out.extend_from_slice(&good[at..]);
+    }
+    out
+}
+
+#[test]
+fn a_50_mb_value_unterminated_is_refused() {
+    let w = Work::with_bytes(&with_big_value(false));
+    rejected(
+        &w,
+        &["set-dns-mode", "2"],
+        "line 25, column 1: not well-formed XML: syntax error: tag not closed: `>` not found before end of input; the file was not changed",
+    );
+}
+
+#[test]
+fn a_50_mb_value_well_formed_is_edited_around() {
+    let input = with_big_value(true);
+    let w = Work::with_bytes(&input);
+    let out = w.cmd().args(["set-dns-mode", "2"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let output = w.bytes();
+    let element = std::fs::metadata(fixture("exchange2003.expected.xml"))
+        .unwrap()
+        .len()
+        - std::fs::metadata(fixture("exchange2003.xml"))
+            .unwrap()
+            .len();
+    assert_eq!(
+        output.len() as u64,
+        input.len() as u64 + element,
+        "one Custom element inserted"
+    );
+    let p = output
+        .iter()
+        .zip(&input)
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert_eq!(
+        &output[output.len() - (input.len() - p)..],
+        &input[p..],
+        "only an insertion"
+    );
+}
+
+#[test]
+fn a_folder_or_a_missing_file_as_file() {
+    let w = Work::new("exchange2003.xml");
+    let dir = w.file.parent().unwrap().to_path_buf();
+    let out = bin()
+        .arg("--file")
+        .arg(&dir)
+        .args(["--backup-dir"])
+        .arg(&w.backups)
+        .args(["set-dns-mode", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr_of(&out),
+        format!("metabase-fix: error: {}: is a folder, not a file: pass the path of MetaBase.xml itself\n", dir.display())
+    );
+    let missing = dir.join("MetaBase.xm");
+    let out = bin()
+        .arg("--file")
+        .arg(&missing)
+        .args(["--backup-dir"])
+        .arg(&w.backups)
+        .args(["set-dns-mode", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(&format!(
+            "metabase-fix: error: {}: not found",
+            missing.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    assert_eq!(w.folder_names(), ["MetaBase.xml"]);
+}
+
+#[test]
+fn a_backup_folder_that_cannot_be_created() {
+    let w = Work::new("exchange2003.xml");
+    let before = w.bytes();
+    let blocker = w.dir.path().join("a-file");
+    std::fs::write(&blocker, b"x").unwrap();
+    let out = bin()
+        .arg("--file")
+        .arg(&w.file)
+        .arg("--backup-dir")
+        .arg(blocker.join("backups"))
+        .args(["set-dns-mode", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("cannot create the backup folder") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    assert!(w.bytes() == before);
+    assert_eq!(w.folder_names(), ["MetaBase.xml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_fails_before_anything_is_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Work::new("exchange2003.xml");
+    let before = w.bytes();
+    let folder = w.file.parent().unwrap().to_path_buf();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permission bits: then this cannot be tested here.
+    let probe = folder.join("probe");
+    if std::fs::write(&probe, b"").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("SKIP: running with privileges that ignore a read-only folder");
+        return;
+    }
+    let out = w.cmd().args(["set-dns-mode", "2"]).output().unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("cannot create a temporary file beside it"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(w.bytes() == before);
+    assert_eq!(w.folder_names(), ["MetaBase.xml"]);
+}
