@@ -24,6 +24,7 @@ pub mod metabase;
 pub mod platform;
 pub mod render;
 pub mod splice;
+pub mod synth;
 pub mod ui;
 #[cfg(windows)]
 pub mod win32;

@@ -39,7 +39,12 @@ impl Work {
 
     /// The binary with --file and --backup-dir pointing into this folder.
     pub fn cmd(&self) -> Command {
-        let mut c = bin();
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a `std::process::Command` (to spawn and kill).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std_bin();
         c.arg("--file")
             .arg(&self.file)
             .arg("--backup-dir")
@@ -79,7 +84,12 @@ impl Work {
 
 /// The binary, with colour, config and data-folder variables removed.
 pub fn bin() -> Command {
-    let mut c = Command::cargo_bin("metabase-fix").unwrap();
+    Command::from_std(std_bin())
+}
+
+/// The same, as a `std::process::Command` (to spawn and kill).
+pub fn std_bin() -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("metabase-fix"));
     for v in [
         "METABASE_FILE",
         "METABASE_FIX_BACKUP_DIR",

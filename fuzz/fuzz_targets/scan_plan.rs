@@ -1,0 +1,34 @@
+//! Fuzz the scan-and-plan path: decode, scan, plan each mode at /LM/SmtpSvc,
+//! apply. Must never panic; an applied plan must leave every byte outside its
+//! splices unchanged, and its output must decode and scan again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use metabase_fix::metabase::plan::{plan_set, Change, CAPTURE, SMTP_USE_TCP_DNS};
+use metabase_fix::metabase::{scan, Document};
+use metabase_fix::splice;
+
+fuzz_target!(|raw: &[u8]| {
+    let Ok(doc) = Document::decode(raw) else { return };
+    let Ok(sc) = scan(&doc.text, CAPTURE) else { return };
+    for mode in 0..3 {
+        let Ok(plan) = plan_set(&doc.text, &sc, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode) else { continue };
+        let splices = doc.to_file_splices(&plan.splices);
+        let out = splice::apply(raw, &splices);
+        let (mut at_in, mut at_out) = (0, 0);
+        for s in &splices {
+            let kept = s.range.start - at_in;
+            assert_eq!(&out[at_out..at_out + kept], &raw[at_in..s.range.start]);
+            at_out += kept + s.bytes.len();
+            at_in = s.range.end;
+        }
+        assert_eq!(&out[at_out..], &raw[at_in..]);
+        if plan.change == Change::Unchanged {
+            assert_eq!(out, raw);
+        }
+        let doc2 = Document::decode(&out).expect("the output decodes");
+        let sc2 = scan(&doc2.text, CAPTURE).expect("the output scans");
+        let again = plan_set(&doc2.text, &sc2, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode).expect("plans again");
+        assert_eq!(again.change, Change::Unchanged);
+    }
+});

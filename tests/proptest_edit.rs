@@ -1,0 +1,283 @@
+//! Property tests over generated metabases (random keys, Custom IDs, layouts,
+//! line ends, encodings): the output differs from the input only inside the
+//! planned splices, scans cleanly again with the new value, a second set is a
+//! no-op, and set then restore gives the original bytes. Plus: the scanner never
+//! panics on arbitrary or mutated input. `PROPTEST_CASES=100000` runs it longer.
+
+mod common;
+
+use metabase_fix::metabase::plan::{plan_set, setting, Change, CAPTURE, SMTP_USE_TCP_DNS};
+use metabase_fix::metabase::text::Document;
+use metabase_fix::metabase::{scan, Scan};
+use metabase_fix::splice;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    Iis,
+    KbOneLine,
+}
+
+#[derive(Debug, Clone)]
+struct Key {
+    location: String,
+    ids: Vec<u32>,
+    /// Existing SmtpUseTcpDns: None, Custom(value) or Attribute(value).
+    existing: Option<(bool, u32)>,
+    self_closing: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Doc {
+    keys: Vec<Key>,
+    layout: Layout,
+    crlf: bool,
+    encoding: u8,
+}
+
+fn key_strategy(location: String) -> impl Strategy<Value = Key> {
+    (
+        prop::collection::vec(
+            prop_oneof![1u32..40000, 36990u32..37010, 40000u32..70000],
+            0..5,
+        ),
+        prop_oneof![Just(None), (any::<bool>(), 0u32..3).prop_map(Some)],
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(move |(mut ids, existing, sorted, self_closing)| {
+            ids.retain(|&i| i != 36997);
+            if sorted {
+                ids.sort();
+            }
+            Key {
+                location: location.clone(),
+                ids,
+                existing,
+                self_closing,
+            }
+        })
+}
+
+fn doc_strategy() -> impl Strategy<Value = Doc> {
+    let locations = prop::sample::subsequence(
+        vec![
+            "/LM",
+            "/LM/W3SVC/1",
+            "/LM/SmtpSvc/1",
+            "/LM/SmtpSvc/1/Domain/a.example",
+            "/LM/W3SVC/2/ROOT",
+        ],
+        0..=5,
+    );
+    (
+        locations,
+        key_strategy("/LM/SmtpSvc".into()),
+        prop_oneof![Just(Layout::Iis), Just(Layout::KbOneLine)],
+        any::<bool>(),
+        0u8..3,
+        any::<prop::sample::Index>(),
+    )
+        .prop_flat_map(|(others, smtp, layout, crlf, encoding, at)| {
+            let others: Vec<_> = others
+                .into_iter()
+                .map(|l| key_strategy(l.to_string()))
+                .collect();
+            (
+                others,
+                Just(smtp),
+                Just(layout),
+                Just(crlf),
+                Just(encoding),
+                Just(at),
+            )
+        })
+        .prop_map(|(mut keys, smtp, layout, crlf, encoding, at)| {
+            let i = at.index(keys.len() + 1);
+            keys.insert(i, smtp);
+            Doc {
+                keys,
+                layout,
+                crlf,
+                encoding,
+            }
+        })
+}
+
+fn custom(layout: Layout, name: &str, id: u32, value: &str) -> String {
+    match layout {
+        Layout::Iis => format!(
+            "\t<Custom\n\t\tName=\"{name}\"\n\t\tID=\"{id}\"\n\t\tValue=\"{value}\"\n\t\tType=\"DWORD\"\n\t\tUserType=\"IIS_MD_UT_SERVER\"\n\t\tAttributes=\"INHERIT\"\n\t/>\n"
+        ),
+        Layout::KbOneLine => format!(
+            "\t<Custom\t\tName=\"{name}\"\t\tID=\"{id}\"\t\tValue=\"{value}\"\t\tType=\"DWORD\"\t\tUserType=\"IIS_MD_UT_SERVER\"\t\tAttributes=\"INHERIT\"\t/>\n"
+        ),
+    }
+}
+
+fn render(d: &Doc) -> Vec<u8> {
+    let mut s = String::from("<?xml version =\"1.0\"?>\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\n<MBProperty>\n");
+    for (n, k) in d.keys.iter().enumerate() {
+        s.push_str(&format!(
+            "<IIsConfigObject\tLocation =\"{}\"\n\t\tServerComment=\"key {n} /> &amp; more\"\n",
+            k.location
+        ));
+        if let Some((false, v)) = k.existing {
+            s.push_str(&format!("\t\tSmtpUseTcpDns=\"{v}\"\n"));
+        }
+        let mut children: Vec<String> = k
+            .ids
+            .iter()
+            .map(|&id| custom(d.layout, &format!("P{id}"), id, "1"))
+            .collect();
+        if let Some((true, v)) = k.existing {
+            children.push(custom(d.layout, "UnknownName_36997", 36997, &v.to_string()));
+        }
+        if children.is_empty() && k.self_closing {
+            s.push_str("\t/>\n");
+        } else {
+            s.push_str("\t>\n");
+            s.extend(children);
+            s.push_str("</IIsConfigObject>\n");
+        }
+    }
+    s.push_str("</MBProperty>\n</configuration>\n");
+    if d.crlf {
+        s = s.replace('\n', "\r\n");
+    }
+    match d.encoding {
+        0 => s.into_bytes(),
+        1 => [b"\xEF\xBB\xBF".as_slice(), s.as_bytes()].concat(),
+        _ => [
+            vec![0xFF, 0xFE],
+            s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        ]
+        .concat(),
+    }
+}
+
+fn parse(raw: &[u8]) -> (Document<'_>, Scan) {
+    let doc = Document::decode(raw).expect("decodes");
+    let scan = scan(&doc.text, CAPTURE).expect("scans");
+    (doc, scan)
+}
+
+/// Set `mode` with the library; check the edit is confined and stable.
+fn set_and_check(raw: &[u8], mode: u32) -> Vec<u8> {
+    let (doc, sc) = parse(raw);
+    let plan = plan_set(&doc.text, &sc, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode).expect("plans");
+    let splices = doc.to_file_splices(&plan.splices);
+    let out = splice::apply(raw, &splices);
+    // Every byte outside the splices is unchanged (at its shifted position).
+    let (mut at_in, mut at_out) = (0usize, 0usize);
+    for s in &splices {
+        let kept = s.range.start - at_in;
+        assert_eq!(&out[at_out..at_out + kept], &raw[at_in..s.range.start]);
+        at_out += kept + s.bytes.len();
+        at_in = s.range.end;
+    }
+    assert_eq!(&out[at_out..], &raw[at_in..]);
+    if plan.change == Change::Unchanged {
+        assert_eq!(out, raw);
+    }
+    // The output scans and holds the new value; a second set is a no-op.
+    let (doc2, sc2) = parse(&out);
+    let key =
+        &sc2.keys[metabase_fix::metabase::plan::find_key(&doc2.text, &sc2, "/LM/SmtpSvc").unwrap()];
+    let s = setting(&doc2.text, &sc2, key, &SMTP_USE_TCP_DNS)
+        .unwrap()
+        .expect("set");
+    assert_eq!(s.value, Some(mode));
+    let again = plan_set(&doc2.text, &sc2, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode).unwrap();
+    assert_eq!(again.change, Change::Unchanged);
+    assert_eq!(doc2.encoding, doc.encoding);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edits_are_confined_and_stable(d in doc_strategy(), mode in 0u32..3) {
+        let raw = render(&d);
+        let out = set_and_check(&raw, mode);
+        // Switching to another mode and back is also confined.
+        let other = set_and_check(&out, (mode + 1) % 3);
+        set_and_check(&other, mode);
+    }
+
+    #[test]
+    fn the_scanner_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(doc) = Document::decode(&bytes) {
+            let _ = scan(&doc.text, CAPTURE);
+        }
+    }
+
+    #[test]
+    fn the_scanner_never_panics_on_mutated_metabases(
+        cut in any::<prop::sample::Index>(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+    ) {
+        let mut bytes = common::read_fixture("exchange2003.xml");
+        for (i, b) in flips {
+            let i = i.index(bytes.len());
+            bytes[i] = b;
+        }
+        bytes.truncate(cut.index(bytes.len() + 1));
+        if let Ok(doc) = Document::decode(&bytes) {
+            if let Ok(sc) = scan(&doc.text, CAPTURE) {
+                if let Ok(plan) = plan_set(&doc.text, &sc, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, 2) {
+                    let out = splice::apply(&bytes, &doc.to_file_splices(&plan.splices));
+                    let doc2 = Document::decode(&out).expect("an edit keeps the encoding valid");
+                    prop_assert!(scan(&doc2.text, CAPTURE).is_ok());
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Through the binary: set then restore gives the original bytes.
+    #[test]
+    fn set_then_restore_round_trips(d in doc_strategy(), mode in 0u32..3) {
+        let raw = render(&d);
+        let w = common::Work::with_bytes(&raw);
+        let out = w.cmd().args(["set-dns-mode", &mode.to_string()]).output().unwrap();
+        prop_assert!(out.status.success(), "{}", common::stderr_of(&out));
+        if w.bytes() != raw {
+            w.cmd().arg("restore").assert().success();
+        }
+        prop_assert!(w.bytes() == raw);
+        prop_assert_eq!(w.folder_names(), vec!["MetaBase.xml".to_string()]);
+    }
+}
+
+#[test]
+fn event_spans_tile_every_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "xml") {
+            continue;
+        }
+        let raw = std::fs::read(&p).unwrap();
+        let doc = Document::decode(&raw).unwrap();
+        let events = metabase_fix::metabase::scan::events(&doc.text).unwrap();
+        let mut at = 0;
+        for (span, kind) in &events {
+            assert_eq!(span.start, at, "{}: gap before a {kind} event", p.display());
+            at = span.end;
+        }
+        assert_eq!(
+            at,
+            doc.text.len(),
+            "{}: the events do not reach the end",
+            p.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 20, "{n} fixtures");
+}

@@ -1,0 +1,61 @@
+//! Several processes set different modes on one file at once. Afterwards the
+//! file is one valid outcome, every run exited 0 or failed with the lock
+//! message, and nothing is left beside the file. Repeated for several rounds.
+
+mod common;
+
+use common::{read_fixture, stderr_of, Work};
+
+const ROUNDS: usize = 8;
+const WRITERS: usize = 6;
+
+fn expected_with(mode: u8) -> Vec<u8> {
+    let two = String::from_utf8(read_fixture("exchange2003.expected.xml")).unwrap();
+    two.replace("\t\tValue=\"2\"", &format!("\t\tValue=\"{mode}\""))
+        .into_bytes()
+}
+
+#[test]
+fn concurrent_writers_serialise() {
+    let outcomes: Vec<Vec<u8>> = (0..3).map(expected_with).collect();
+    let (mut ok, mut locked) = (0, 0);
+    for round in 0..ROUNDS {
+        let w = Work::new("exchange2003.xml");
+        let children: Vec<_> = (0..WRITERS)
+            .map(|i| {
+                let mode = (i % 3).to_string();
+                // Odd writers give up at once; even ones wait for the lock.
+                let timeout = if i % 2 == 1 { "0" } else { "30" };
+                w.std_cmd()
+                    .args(["--lock-timeout", timeout, "set-dns-mode", &mode])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            match out.status.code() {
+                Some(0) => ok += 1,
+                Some(1) if stderr_of(&out).contains("the file is locked by another run") => {
+                    locked += 1
+                }
+                other => panic!("round {round}: exit {other:?}: {}", stderr_of(&out)),
+            }
+        }
+        let now = w.bytes();
+        assert!(
+            outcomes.contains(&now),
+            "round {round}: the file is not one valid outcome"
+        );
+        assert_eq!(w.folder_names(), ["MetaBase.xml"], "round {round}");
+        // Every writer that succeeded and changed the file left a complete backup.
+        w.cmd().arg("show").assert().success();
+    }
+    eprintln!("{ROUNDS} rounds x {WRITERS} writers: {ok} succeeded, {locked} refused with the lock message");
+    assert!(
+        ok >= ROUNDS * WRITERS / 2,
+        "every waiting writer must succeed"
+    );
+}
