@@ -40,6 +40,11 @@ pub struct Entry {
     pub path: PathBuf,
 }
 
+/// Temporary files in the store: `.metabase-fix-backup.<random>.tmp`.
+const TEMP_PREFIX: &str = ".metabase-fix-backup.";
+/// A temporary file older than this in the store belongs to a run that died.
+const STALE_TEMP_SECS: u64 = 3600;
+
 pub struct Store {
     pub dir: PathBuf,
 }
@@ -82,6 +87,7 @@ impl Store {
                 ))
             })?;
         }
+        self.remove_stale_temps();
         let sha256 = sha256_hex(bytes);
         let time = SystemTime::now();
         let stamp = humantime::format_rfc3339_millis(time).to_string();
@@ -117,6 +123,23 @@ impl Store {
         })
     }
 
+    /// Remove temporary files that killed runs left in the store. Only old
+    /// ones: a run on another metabase may be writing a backup right now.
+    fn remove_stale_temps(&self) {
+        let Ok(rd) = fs::read_dir(&self.dir) else { return };
+        for e in rd.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > STALE_TEMP_SECS));
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") && stale {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+
     /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
     fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let fail = |what: &str, e: std::io::Error| {
@@ -126,7 +149,7 @@ impl Store {
             ))
         };
         let mut tmp = tempfile::Builder::new()
-            .prefix(".metabase-fix-backup.")
+            .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)
             .map_err(|e| fail("create", e))?;
@@ -258,6 +281,20 @@ mod tests {
         fs::write(&e.path, b"evil").unwrap();
         let err = store.load(&e).unwrap_err().to_string();
         assert!(err.contains("damaged"), "{err}");
+    }
+
+    #[test]
+    fn stale_temporary_files_are_swept_fresh_ones_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().to_path_buf());
+        let old = t.path().join(".metabase-fix-backup.AAAA.tmp");
+        let fresh = t.path().join(".metabase-fix-backup.BBBB.tmp");
+        fs::write(&old, b"x").unwrap();
+        fs::write(&fresh, b"x").unwrap();
+        let two_hours_ago = SystemTime::now() - std::time::Duration::from_secs(7200);
+        fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
+        store.save(&t.path().join("m.xml"), b"x", "op").unwrap();
+        assert!(!old.exists() && fresh.exists());
     }
 
     #[cfg(unix)]
