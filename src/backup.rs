@@ -126,7 +126,9 @@ impl Store {
     /// Remove temporary files that killed runs left in the store. Only old
     /// ones: a run on another metabase may be writing a backup right now.
     fn remove_stale_temps(&self) {
-        let Ok(rd) = fs::read_dir(&self.dir) else { return };
+        let Ok(rd) = fs::read_dir(&self.dir) else {
+            return;
+        };
         for e in rd.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
@@ -292,7 +294,12 @@ mod tests {
         fs::write(&old, b"x").unwrap();
         fs::write(&fresh, b"x").unwrap();
         let two_hours_ago = SystemTime::now() - std::time::Duration::from_secs(7200);
-        fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
         store.save(&t.path().join("m.xml"), b"x", "op").unwrap();
         assert!(!old.exists() && fresh.exists());
     }
