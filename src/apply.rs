@@ -192,40 +192,26 @@ pub fn commit(
     let leftovers_removed = remove_leftovers(locked);
     step!("apply::after-lock", &path);
 
-    let backup = store.save(&path, original, operation)?;
+    // The backup and the temporary file are independent until the rename, so
+    // they are written at once (two threads: hashing and two large writes);
+    // the rename below waits for both, so the backup is complete and flushed
+    // before the original is replaced.
+    let (backup, tmp) = std::thread::scope(|scope| {
+        let backup = scope.spawn(|| store.save(&path, original, operation));
+        let tmp = write_temp(&path, &dir, &locked.file, original, splices);
+        match backup.join() {
+            Ok(b) => (b, tmp),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    let backup = backup?;
     step!("apply::after-backup", &path);
-
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let tmp = tmp?;
+    step!("apply::after-temp-sync", &path);
     let io_err = |op: &'static str| {
         let path = path.clone();
         move |e: io::Error| Error::io(path, op, e)
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(&dir)
-        .map_err(io_err("cannot create a temporary file beside it"))?;
-    {
-        let mut w = BufWriter::with_capacity(4 << 20, tmp.as_file_mut());
-        splice::write_to(&mut w, original, splices)
-            .map_err(io_err("cannot write the temporary file"))?;
-        w.flush()
-            .map_err(io_err("cannot write the temporary file"))?;
-    }
-    step!("apply::after-temp-write", &path);
-    let meta = locked
-        .file
-        .metadata()
-        .map_err(io_err("cannot read metadata"))?;
-    platform::copy_permissions(&meta, tmp.as_file())
-        .map_err(io_err("cannot copy permissions to the temporary file"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(io_err("cannot flush the temporary file"))?;
-    step!("apply::after-temp-sync", &path);
 
     // Read the temporary file back: a short write or a flaky share shows here.
     let mut check =
@@ -267,6 +253,45 @@ pub fn commit(
         leftovers_removed,
         dir_sync_failed,
     })
+}
+
+/// Stream the new bytes to a temporary file beside the metabase, with the
+/// original's permissions, flushed to disk. Dropping it on any later failure
+/// deletes it.
+fn write_temp(
+    path: &Path,
+    dir: &Path,
+    original_file: &File,
+    original: &[u8],
+    splices: &[Splice],
+) -> Result<tempfile::NamedTempFile, Error> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let io_err = |op: &'static str| move |e: io::Error| Error::io(path, op, e);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(io_err("cannot create a temporary file beside it"))?;
+    {
+        let mut w = BufWriter::with_capacity(4 << 20, tmp.as_file_mut());
+        splice::write_to(&mut w, original, splices)
+            .map_err(io_err("cannot write the temporary file"))?;
+        w.flush()
+            .map_err(io_err("cannot write the temporary file"))?;
+    }
+    step!("apply::after-temp-write", path);
+    let meta = original_file
+        .metadata()
+        .map_err(io_err("cannot read metadata"))?;
+    platform::copy_permissions(&meta, tmp.as_file())
+        .map_err(io_err("cannot copy permissions to the temporary file"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(io_err("cannot flush the temporary file"))?;
+    Ok(tmp)
 }
 
 /// Whether `r` yields exactly the concatenation of `pieces`, compared in chunks.
