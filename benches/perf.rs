@@ -20,6 +20,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_metabase-fix");
 
 /// Run a command; return wall time and the child's peak RSS in bytes.
 #[cfg(unix)]
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which also gives the peak RSS
 fn timed(cmd: &mut Command) -> (Duration, u64) {
     use std::os::unix::process::ExitStatusExt;
     let start = Instant::now();
