@@ -92,6 +92,23 @@ pub fn apply(src: &[u8], splices: &[Splice]) -> Vec<u8> {
     out
 }
 
+/// Whether `out` is `src` with `splices` applied and every other byte unchanged:
+/// the invariant the property tests and the fuzz target check on every plan.
+pub fn unchanged_outside(src: &[u8], out: &[u8], splices: &[Splice]) -> bool {
+    let (mut at_in, mut at_out) = (0usize, 0usize);
+    for s in splices {
+        let kept = s.range.start - at_in;
+        if out.get(at_out..at_out + kept) != Some(&src[at_in..s.range.start])
+            || out.get(at_out + kept..at_out + kept + s.bytes.len()) != Some(&s.bytes[..])
+        {
+            return false;
+        }
+        at_out += kept + s.bytes.len();
+        at_in = s.range.end;
+    }
+    out.get(at_out..) == Some(&src[at_in..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +127,15 @@ mod tests {
         ];
         assert_eq!(apply(b"abcd", &s), b">aXYc");
         assert_eq!(output_len(b"abcd", &s), 5);
+    }
+
+    #[test]
+    fn confinement_check() {
+        let s = [Splice::new(1..2, b"XY".to_vec())];
+        assert!(unchanged_outside(b"abc", b"aXYc", &s));
+        assert!(!unchanged_outside(b"abc", b"aXYd", &s));
+        assert!(!unchanged_outside(b"abc", b"aXZc", &s));
+        assert!(!unchanged_outside(b"abc", b"aXYcc", &s));
     }
 
     #[test]

@@ -144,10 +144,7 @@ fn from_delivery_status(text: &str) -> Option<Report> {
         }
         let diagnostic = get(b, "diagnostic-code").map(|d| strip_type(&d));
         let status = get(b, "status")
-            .and_then(|s| {
-                find_enhanced(&s)
-                    .and_then(|e| status_of(Some(e), None))
-            })
+            .and_then(|s| find_enhanced(&s).and_then(|e| status_of(Some(e), None)))
             .or_else(|| {
                 diagnostic
                     .as_deref()
