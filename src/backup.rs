@@ -90,7 +90,7 @@ impl Store {
         self.remove_stale_temps();
         let sha256 = sha256_hex(bytes);
         let time = SystemTime::now();
-        let stamp = humantime::format_rfc3339_millis(time).to_string();
+        let stamp = humantime::format_rfc3339_micros(time).to_string();
         let base: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
         let mut id = format!("{base}-{}", &sha256[..8]);
         let mut n = 1;
