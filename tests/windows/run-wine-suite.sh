@@ -13,7 +13,7 @@ command -v wine >/dev/null || skip "wine not installed (apt-get install wine win
 
 echo "== building metabase-fix.exe"
 cargo build --quiet --target x86_64-pc-windows-gnu --bin metabase-fix || { echo "0 passed, 1 failed"; exit 1; }
-bindir="$root/target/x86_64-pc-windows-gnu/debug"
+bindir="${CARGO_TARGET_DIR:-$root/target}/x86_64-pc-windows-gnu/debug"
 exe="$bindir/metabase-fix.exe"
 # Test-only shim: Wine 8.0 lacks bcryptprimitives.dll!ProcessPrng. Never shipped.
 x86_64-w64-mingw32-gcc -shared -O2 -o "$bindir/bcryptprimitives.dll" \
@@ -93,7 +93,7 @@ case_two_at_once_waiting() {
 }
 case_two_at_once_not_waiting() {
   # A large file keeps the first run busy; the second gives up at once.
-  "$root/target/debug/gen-metabase" --size-mb 20 -o "$inetsrv/MetaBase.xml" 2>/dev/null \
+  "${CARGO_TARGET_DIR:-$root/target}/debug/gen-metabase" --size-mb 20 -o "$inetsrv/MetaBase.xml" 2>/dev/null \
     || cargo run --quiet --bin gen-metabase -- --size-mb 20 -o "$inetsrv/MetaBase.xml" || return 1
   cp "$inetsrv/MetaBase.xml" "$work/big.xml"
   run --lock-timeout 0 set-dns-mode 1 >"$work/a.log" 2>&1 & local a=$!
