@@ -277,3 +277,19 @@ fn event_spans_tile_every_fixture() {
     }
     assert!(n >= 20, "{n} fixtures");
 }
+
+/// Inputs the fuzzer found (fuzz/regressions/): each must plan, and the
+/// planned output must scan and be stable under a second set.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let raw = std::fs::read(e.unwrap().path()).unwrap();
+        for mode in 0..3 {
+            set_and_check(&raw, mode);
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}

@@ -6,6 +6,11 @@
 //! whitespace between `<Custom` and each attribute, and before `/>`), and falls
 //! back to IIS's own layout only when the key has no Custom child at all.
 
+/// XML's whitespace (not Rust's `is_ascii_whitespace`, which also takes form feed).
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
 /// The whitespace pattern of an existing element, read from its own bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ElementLayout {
@@ -31,7 +36,7 @@ impl ElementLayout {
     /// bytes do not follow the simple pattern (then IIS's layout is used).
     pub fn of(element: &str) -> Option<ElementLayout> {
         let b = element.as_bytes();
-        let mut i = 1 + b[1..].iter().position(|c| c.is_ascii_whitespace())?;
+        let mut i = 1 + b[1..].iter().position(|&c| is_xml_space(c))?;
         let mut layout = ElementLayout {
             separators: vec![],
             equals: String::new(),
@@ -39,7 +44,7 @@ impl ElementLayout {
         };
         loop {
             let ws_start = i;
-            while i < b.len() && b[i].is_ascii_whitespace() {
+            while i < b.len() && is_xml_space(b[i]) {
                 i += 1;
             }
             let ws = &element[ws_start..i];
@@ -48,8 +53,11 @@ impl ElementLayout {
                     layout.trailing = ws.to_string();
                     break;
                 }
-                _ => {
-                    if ws.is_empty() {
+                &c => {
+                    // An attribute name must start here (a letter, `_` or `:`).
+                    if ws.is_empty()
+                        || !(c.is_ascii_alphabetic() || c == b'_' || c == b':' || c >= 0x80)
+                    {
                         return None;
                     }
                     layout.separators.push(ws.to_string());
@@ -93,21 +101,40 @@ impl ElementLayout {
     }
 }
 
-/// Check a new fragment on its own: one well-formed empty element whose
-/// attributes parse. (The rest of the file is not re-parsed: it is unchanged.)
-pub fn check_fragment(fragment: &str) -> Result<(), String> {
+/// Check a new fragment on its own: one well-formed empty element named
+/// `name` whose attributes read back exactly as `attrs`, in order. (The rest of
+/// the file is not re-parsed: it is unchanged.)
+pub fn check_fragment(fragment: &str, name: &str, attrs: &[(&str, String)]) -> Result<(), String> {
     use quick_xml::events::Event;
     let mut r = quick_xml::Reader::from_str(fragment);
     let mut elements = 0;
     loop {
         match r.read_event().map_err(|e| e.to_string())? {
             Event::Empty(e) => {
+                if e.name().as_ref() != name.as_bytes() {
+                    return Err(format!(
+                        "element named {:?}",
+                        String::from_utf8_lossy(e.name().as_ref())
+                    ));
+                }
+                let mut got = Vec::new();
                 for a in e.attributes().with_checks(true) {
-                    a.map_err(|e| e.to_string())?;
+                    let a = a.map_err(|e| e.to_string())?;
+                    got.push((
+                        String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                        String::from_utf8_lossy(&a.value).into_owned(),
+                    ));
+                }
+                let want: Vec<(String, String)> = attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect();
+                if got != want {
+                    return Err(format!("attributes read back as {got:?}"));
                 }
                 elements += 1;
             }
-            Event::Text(t) if t.iter().all(|b| b.is_ascii_whitespace()) => {}
+            Event::Text(t) if t.iter().all(|&b| is_xml_space(b)) => {}
             Event::Eof => break,
             other => return Err(format!("unexpected {other:?}")),
         }
@@ -188,9 +215,22 @@ mod tests {
 
     #[test]
     fn fragments_are_checked() {
-        assert!(check_fragment("<Custom a=\"1\"/>").is_ok());
-        assert!(check_fragment("<Custom a=\"1\" a=\"2\"/>").is_err());
-        assert!(check_fragment("<Custom a=\"1\">").is_err());
+        let a = [("a", "1".to_string())];
+        assert!(check_fragment("<Custom a=\"1\"/>", "Custom", &a).is_ok());
+        assert!(check_fragment("<Custom a=\"1\" a=\"2\"/>", "Custom", &a).is_err());
+        assert!(check_fragment("<Custom a=\"1\">", "Custom", &a).is_err());
+        assert!(check_fragment("<Custom a=\"2\"/>", "Custom", &a).is_err());
+        assert!(check_fragment("<Custom\x0ca=\"1\"/>", "Custom", &a).is_err());
+        assert!(check_fragment("<Other a=\"1\"/>", "Custom", &a).is_err());
+    }
+
+    #[test]
+    fn form_feed_is_not_a_separator() {
+        // Found by the fuzzer: a sibling with a form feed before an attribute.
+        assert_eq!(
+            ElementLayout::of("<Custom\r\n\t\tName=\"A\"\r\n\t\x0cID=\"1\"/>"),
+            None
+        );
     }
 
     #[test]

@@ -316,11 +316,13 @@ fn insertion(
         .iter()
         .find(|c| c.id_num.is_some_and(|id| id > prop.id));
     let neighbour = before.or(customs.last());
-    let layout = neighbour
+    // The neighbour's layout when the element it gives reads back exactly; else IIS's own.
+    let element = neighbour
         .and_then(|c| ElementLayout::of(&text[c.start_tag.clone()]))
-        .unwrap_or_else(|| ElementLayout::iis(&child_indent, fallback_nl));
-    let element = layout.render("Custom", &attrs);
-    check_fragment(&element).map_err(|e| PlanError::Internal {
+        .map(|layout| layout.render("Custom", &attrs))
+        .filter(|e| check_fragment(e, "Custom", &attrs).is_ok())
+        .unwrap_or_else(|| ElementLayout::iis(&child_indent, fallback_nl).render("Custom", &attrs));
+    check_fragment(&element, "Custom", &attrs).map_err(|e| PlanError::Internal {
         message: format!("new element does not parse: {e}"),
     })?;
 
