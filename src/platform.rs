@@ -128,7 +128,12 @@ pub fn same_file(handle: &File, path: &Path) -> io::Result<bool> {
 
 /// Paths compare case-insensitively on Windows.
 pub fn same_path(a: &str, b: &str) -> bool {
-    if cfg!(windows) {
+    same_path_for(cfg!(windows), a, b)
+}
+
+/// The rule behind [`same_path`], testable on any platform.
+pub fn same_path_for(windows: bool, a: &str, b: &str) -> bool {
+    if windows {
         a.eq_ignore_ascii_case(b)
     } else {
         a == b
@@ -149,6 +154,25 @@ mod tests {
             default_metabase_path_for(false, Some(OsString::from("/x"))),
             None
         );
+    }
+
+    #[test]
+    fn windows_paths_compare_ignoring_case() {
+        assert!(same_path_for(
+            true,
+            r"C:\WINDOWS\system32\inetsrv\MetaBase.xml",
+            r"c:\windows\System32\InetSrv\metabase.xml"
+        ));
+        assert!(!same_path_for(
+            false,
+            "/srv/MetaBase.xml",
+            "/srv/metabase.xml"
+        ));
+        assert!(same_path_for(
+            false,
+            "/srv/MetaBase.xml",
+            "/srv/MetaBase.xml"
+        ));
     }
 
     #[cfg(unix)]

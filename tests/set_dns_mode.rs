@@ -398,6 +398,7 @@ fn show_reports_value_form_and_inheritance() {
       /LM/SmtpSvc                           0  udp-then-tcp  own: attribute, line 27, column 3
       /LM/SmtpSvc/1                         0  udp-then-tcp  inherited from /LM/SmtpSvc
       /LM/SmtpSvc/1/Domain/contoso.com      0  udp-then-tcp  inherited from /LM/SmtpSvc
+    Meaning at /LM/SmtpSvc: udp-then-tcp: UDP, retry over TCP when the answer is truncated
     "#);
 }
 

@@ -133,6 +133,17 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &ShowArgs) -> anyhow::Result<ExitCode> {
             mode_name(k.effective)
         ));
     }
+    if let Some(first) = report.keys.first() {
+        let value = match first.source {
+            Source::Default => crate::metabase::plan::UNSET_DEFAULT,
+            _ => first.effective,
+        };
+        out.push_str(&format!(
+            "Meaning at {}: {}\n",
+            first.location,
+            common::meaning(value)
+        ));
+    }
     ui.raw(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
