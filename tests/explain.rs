@@ -420,3 +420,27 @@ fn a_report_from_standard_input() {
     let r: Report = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.recipients[0].recipient, "bob@remote.example");
 }
+
+#[test]
+fn recipients_named_only_in_a_header_or_a_sentence() {
+    check(
+        "office365.eml",
+        None,
+        None,
+        "text",
+        &[("lee@adatum.example", "failed", "5.1.10", None, "550 5.1.10")],
+    );
+    check(
+        "exim-header-only.eml",
+        None,
+        None,
+        "text",
+        &[(
+            "mo@full.example",
+            "failed",
+            "5.2.2",
+            None,
+            "552 5.2.2 mailbox over quota",
+        )],
+    );
+}

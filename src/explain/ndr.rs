@@ -71,6 +71,15 @@ fn strip_type(v: &str) -> String {
     }
 }
 
+/// A recipient value without its type and angle brackets.
+fn address(v: &str) -> String {
+    strip_type(v)
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+        .to_string()
+}
+
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("a valid pattern"))
 }
@@ -150,7 +159,7 @@ fn from_delivery_status(text: &str) -> Option<Report> {
                     .as_deref()
                     .and_then(|d| status_of(find_enhanced(d), find_basic(d)))
             });
-        let recipient = strip_type(&recipient);
+        let recipient = address(&recipient);
         report.recipients.push(Recipient {
             explanation: status
                 .as_deref()
@@ -347,11 +356,64 @@ pub fn parse(raw: &[u8]) -> Result<Report, String> {
         }
     }
     // 3. The human-readable text.
-    let r = from_text(&text);
+    let mut r = from_text(&text);
+    if r.recipients.is_empty() {
+        // 4. Recipients named elsewhere: Exim's X-Failed-Recipients header, or a
+        //    sentence (Office 365: "Your message to x@y couldn't be delivered").
+        let mut named: Vec<String> = message
+            .header_raw("X-Failed-Recipients")
+            .map(|h| {
+                h.split(',')
+                    .map(|a| a.trim().trim_matches(['<', '>']).to_string())
+                    .filter(|a| a.contains('@'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if named.is_empty() {
+            named = sentence_recipients(&text);
+        }
+        let diagnostic = diagnostic_in(&text);
+        if let Some(status) = diagnostic
+            .as_deref()
+            .and_then(|d| status_of(find_enhanced(d), find_basic(d)))
+        {
+            for addr in named {
+                r.recipients.push(Recipient {
+                    explanation: explanation_for(&status, diagnostic.as_deref(), &addr),
+                    action: Some(if status.starts_with('4') {
+                        "delayed".into()
+                    } else {
+                        "failed".into()
+                    }),
+                    status: Some(status.clone()),
+                    remote_mta: remote_in(&text),
+                    diagnostic_code: diagnostic.clone(),
+                    recipient: addr,
+                });
+            }
+        }
+    }
     if r.recipients.is_empty() {
         return Err(NOT_A_REPORT.into());
     }
     Ok(r)
+}
+
+/// Recipients named in the sentences bounces open with.
+fn sentence_recipients(text: &str) -> Vec<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)(?:your message to|delivery to|could not be delivered to|couldn't be delivered to|wasn't delivered to|undeliverable to|failed to deliver to|delivery has failed to)\s*:?\s*<?([A-Za-z0-9._%+'=/!#$&*?^`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?",
+    );
+    let mut out: Vec<String> = vec![];
+    for c in r.captures_iter(text) {
+        let a = c[1].trim_end_matches('.').to_string();
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&a)) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// The message's text parts (not the returned original), or its raw body.
