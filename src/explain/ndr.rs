@@ -449,6 +449,18 @@ mod tests {
     }
 
     #[test]
+    fn dsn_recipients_lose_type_and_angle_brackets() {
+        let r = from_delivery_status("Reporting-MTA: dns; a.example\n\nFinal-Recipient: RFC822; <x@y.example>\nAction: Failed\nStatus: 5.1.1\n").unwrap();
+        assert_eq!(
+            (
+                r.recipients[0].recipient.as_str(),
+                r.recipients[0].action.as_deref()
+            ),
+            ("x@y.example", Some("failed"))
+        );
+    }
+
+    #[test]
     fn dsn_blocks_unfold() {
         let b = dsn_blocks("Reporting-MTA: dns; a.example\r\n\r\nFinal-Recipient: rfc822; x@y.example\r\nDiagnostic-Code: smtp; 550 5.1.1\r\n  more text\r\n");
         assert_eq!(b.len(), 2);
