@@ -86,9 +86,15 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
     }
 }
 
-/// Open a metabase for reading, with messages that say what to do.
+/// The largest file read as a metabase. IIS 6 metabases are a few megabytes;
+/// anything near this is the wrong file, and reading it whole would exhaust memory.
+pub const MAX_METABASE_BYTES: u64 = 4 << 30;
+
+/// Open a metabase for reading, with messages that say what to do. Only a
+/// regular file is opened: a pipe would block the open, a device such as
+/// /dev/zero would be read until memory runs out.
 pub fn open_metabase(path: &Path) -> Result<File, Error> {
-    let file = File::open(path).map_err(|e| {
+    let open_err = |e: io::Error| {
         let op = match e.kind() {
             io::ErrorKind::NotFound => {
                 "not found (check --file; on a server it is %SystemRoot%\\system32\\inetsrv\\MetaBase.xml)"
@@ -97,17 +103,35 @@ pub fn open_metabase(path: &Path) -> Result<File, Error> {
             _ => "cannot open",
         };
         Error::io(path, op, e)
-    })?;
+    };
+    check_regular(path, &fs::metadata(path).map_err(open_err)?)?;
+    let file = File::open(path).map_err(open_err)?;
     let meta = file
         .metadata()
         .map_err(|e| Error::io(path, "cannot read metadata", e))?;
-    if meta.is_dir() {
-        return Err(Error::Input {
-            file: path.to_path_buf(),
-            message: "is a folder, not a file: pass the path of MetaBase.xml itself".into(),
-        });
-    }
+    check_regular(path, &meta)?;
     Ok(file)
+}
+
+fn check_regular(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+    let message = if meta.is_dir() {
+        "is a folder, not a file: pass the path of MetaBase.xml itself".to_string()
+    } else if !meta.is_file() {
+        "is not a regular file (a device, pipe or socket): pass the path of MetaBase.xml itself"
+            .to_string()
+    } else if meta.len() > MAX_METABASE_BYTES {
+        format!(
+            "is {} bytes, more than the {} GiB this tool reads (a metabase is a few MB): is it the right file?",
+            meta.len(),
+            MAX_METABASE_BYTES >> 30
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Error::Input {
+        file: path.to_path_buf(),
+        message,
+    })
 }
 
 /// Read a whole metabase without locking it (show, dry runs).
@@ -117,9 +141,22 @@ pub fn read_unlocked(path: &Path) -> Result<Vec<u8>, Error> {
 
 fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
     file.rewind()?;
-    let len = file.metadata()?.len() as usize;
-    let mut buf = Vec::with_capacity(len + 1);
-    file.read_to_end(&mut buf)?;
+    let len = file.metadata()?.len().min(MAX_METABASE_BYTES) as usize;
+    let mut buf = Vec::new();
+    buf.try_reserve_exact(len + 1).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            format!("not enough memory to read {len} bytes"),
+        )
+    })?;
+    // A file that grows while it is read stops at the limit.
+    file.take(MAX_METABASE_BYTES + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_METABASE_BYTES {
+        return Err(io::Error::other(format!(
+            "the file grew past {} GiB while it was read",
+            MAX_METABASE_BYTES >> 30
+        )));
+    }
     Ok(buf)
 }
 

@@ -216,3 +216,69 @@ fn a_read_only_folder_fails_before_anything_is_replaced() {
     assert!(w.bytes() == before);
     assert_eq!(w.folder_names(), ["MetaBase.xml"]);
 }
+
+/// Run the binary on `file` (not the work file): exit 1 quickly, one stderr line
+/// naming it with `message`, nothing written beside the work file.
+#[cfg(unix)]
+fn refused_path(w: &Work, file: &std::path::Path, args: &[&str], message: &str) {
+    let mut cmd = common::std_bin();
+    cmd.arg("--file")
+        .arg(file)
+        .arg("--backup-dir")
+        .arg(&w.backups)
+        .args(args);
+    let out = common::output_within(cmd, Duration::from_secs(20));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}: {}",
+        file.display(),
+        stderr_of(&out)
+    );
+    assert_eq!(
+        stderr_of(&out),
+        format!("metabase-fix: error: {}: {message}\n", file.display())
+    );
+    assert_eq!(w.backup_count(), 0);
+}
+
+/// A pipe would block the open, /dev/zero would be read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_as_file_is_refused_at_once() {
+    let w = Work::new("exchange2003.xml");
+    let fifo = w.dir.path().join("fifo.xml");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let message =
+        "is not a regular file (a device, pipe or socket): pass the path of MetaBase.xml itself";
+    for args in [
+        &["show"][..],
+        &["set-dns-mode", "2"],
+        &["set-dns-mode", "2", "--dry-run"],
+    ] {
+        refused_path(&w, &fifo, args, message);
+        refused_path(&w, std::path::Path::new("/dev/zero"), args, message);
+    }
+}
+
+/// A (sparse) file bigger than any metabase is refused before it is read,
+/// instead of an allocation that aborts the process.
+#[cfg(unix)]
+#[test]
+fn a_file_bigger_than_the_limit_is_refused_before_reading() {
+    let w = Work::new("exchange2003.xml");
+    let huge = w.dir.path().join("huge.xml");
+    let f = std::fs::File::create(&huge).unwrap();
+    let len = metabase_fix::apply::MAX_METABASE_BYTES + 1;
+    if f.set_len(len).is_err() {
+        eprintln!("SKIP: this file system cannot make a sparse {len}-byte file");
+        return;
+    }
+    let message = format!(
+        "is {len} bytes, more than the 4 GiB this tool reads (a metabase is a few MB): is it the right file?"
+    );
+    for args in [&["show"][..], &["set-dns-mode", "2"]] {
+        refused_path(&w, &huge, args, &message);
+    }
+}
