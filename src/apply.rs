@@ -166,16 +166,23 @@ impl Locked {
     }
 }
 
-/// Whether a file name is a temporary file this tool left beside `target_name`.
+/// Whether a file name is a temporary file this tool left beside `target_name`:
+/// exactly `.<target_name>.<random>.metabase-fix.tmp`, where `<random>` is
+/// letters and digits only (so a sibling such as `MetaBase.xml.bak`, whose
+/// temporary files are `.MetaBase.xml.bak.<random>.metabase-fix.tmp`, keeps its own).
 pub fn is_leftover(name: &OsStr, target_name: &OsStr) -> bool {
     let (Some(name), Some(target)) = (name.to_str(), target_name.to_str()) else {
         return false;
     };
-    name.len() > target.len() + 2 + TEMP_SUFFIX.len()
-        && name.starts_with('.')
-        && name[1..].starts_with(target)
-        && name.as_bytes()[1 + target.len()] == b'.'
-        && name.ends_with(TEMP_SUFFIX)
+    let Some(random) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_prefix(target))
+        .and_then(|n| n.strip_prefix('.'))
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+    else {
+        return false;
+    };
+    !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Remove temporary files of killed runs beside the locked file. Returns their paths.
@@ -372,6 +379,16 @@ mod tests {
             t
         ));
         assert!(!is_leftover(OsStr::new("MetaBase.xml"), t));
+        // A sibling's temporary file is not ours (it may be live: its run holds
+        // the lock on the sibling, not on this file).
+        assert!(!is_leftover(
+            OsStr::new(".MetaBase.xml.bak.a1B2c3.metabase-fix.tmp"),
+            t
+        ));
+        assert!(!is_leftover(
+            OsStr::new(".MetaBase.xml.a1/B2.metabase-fix.tmp"),
+            t
+        ));
     }
 
     #[test]
