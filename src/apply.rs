@@ -45,7 +45,11 @@ macro_rules! step {
 
 /// An open metabase holding this process's exclusive lock.
 pub struct Locked {
+    /// The path as given (for messages and backup records).
     pub path: PathBuf,
+    /// The file that is replaced: `path`, or the file it links to when `path`
+    /// is a symbolic link (renaming over the link would replace the link itself).
+    target: PathBuf,
     file: File,
 }
 
@@ -62,6 +66,7 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
                 {
                     return Ok(Locked {
                         path: path.to_path_buf(),
+                        target: resolve_link(path)?,
                         file,
                     });
                 }
@@ -84,6 +89,18 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
             }
         }
     }
+}
+
+/// `path` itself, or when it is a symbolic link, the file it finally points to.
+fn resolve_link(path: &Path) -> Result<PathBuf, Error> {
+    let link = fs::symlink_metadata(path)
+        .map_err(|e| Error::io(path, "cannot read metadata", e))?
+        .file_type()
+        .is_symlink();
+    if !link {
+        return Ok(path.to_path_buf());
+    }
+    fs::canonicalize(path).map_err(|e| Error::io(path, "cannot resolve the symbolic link", e))
 }
 
 /// The largest file read as a metabase. IIS 6 metabases are a few megabytes;
@@ -187,7 +204,7 @@ pub fn is_leftover(name: &OsStr, target_name: &OsStr) -> bool {
 
 /// Remove temporary files of killed runs beside the locked file. Returns their paths.
 pub fn remove_leftovers(locked: &Locked) -> Vec<PathBuf> {
-    let (Some(dir), Some(name)) = (parent_dir(&locked.path), locked.path.file_name()) else {
+    let (Some(dir), Some(name)) = (parent_dir(&locked.target), locked.target.file_name()) else {
         return vec![];
     };
     let mut removed = Vec::new();
@@ -229,7 +246,8 @@ pub fn commit(
     operation: &str,
 ) -> Result<Committed, Error> {
     let path = locked.path.clone();
-    let dir = parent_dir(&path).ok_or_else(|| Error::Input {
+    let target = locked.target.clone();
+    let dir = parent_dir(&target).ok_or_else(|| Error::Input {
         file: path.clone(),
         message: "has no folder".into(),
     })?;
@@ -242,7 +260,7 @@ pub fn commit(
     // before the original is replaced.
     let (backup, tmp) = std::thread::scope(|scope| {
         let backup = scope.spawn(|| store.save(&path, original, operation));
-        let tmp = write_temp(&path, &dir, &locked.file, original, splices);
+        let tmp = write_temp(&path, &target, &dir, &locked.file, original, splices);
         match backup.join() {
             Ok(b) => (b, tmp),
             Err(panic) => std::panic::resume_unwind(panic),
@@ -273,7 +291,7 @@ pub fn commit(
     step!("apply::after-verify", &path);
 
     // Nobody may have changed the file since we read it.
-    let unchanged = platform::same_file(&locked.file, &path).unwrap_or(false)
+    let unchanged = platform::same_file(&locked.file, &target).unwrap_or(false)
         && locked.file.rewind().is_ok()
         && same_content(&mut locked.file, std::iter::once(original)).unwrap_or(false);
     if !unchanged {
@@ -282,7 +300,7 @@ pub fn commit(
     step!("apply::before-rename", &path);
 
     let tmp_path = tmp.into_temp_path();
-    platform::replace(&tmp_path, &path)
+    platform::replace(&tmp_path, &target)
         .map_err(io_err("cannot replace the file with the new version"))?;
     // The temporary name is gone now; do not let the guard delete anything.
     let _ = tmp_path.keep();
@@ -304,12 +322,13 @@ pub fn commit(
 /// deletes it.
 fn write_temp(
     path: &Path,
+    target: &Path,
     dir: &Path,
     original_file: &File,
     original: &[u8],
     splices: &[Splice],
 ) -> Result<tempfile::NamedTempFile, Error> {
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
