@@ -193,26 +193,36 @@ fn a_backup_folder_that_cannot_be_created() {
 #[test]
 fn a_read_only_folder_fails_before_anything_is_replaced() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
     let w = Work::new("exchange2003.xml");
     let before = w.bytes();
     let folder = w.file.parent().unwrap().to_path_buf();
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root ignores permission bits: then this cannot be tested here.
-    let probe = folder.join("probe");
-    if std::fs::write(&probe, b"").is_ok() {
-        std::fs::remove_file(&probe).unwrap();
-        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
-        eprintln!("SKIP: running with privileges that ignore a read-only folder");
-        return;
+    let mode = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    let mut cmd = w.std_cmd();
+    // Root ignores permission bits: as root, run the binary as nobody, with a
+    // backup folder nobody can write and the work folder open to it.
+    if unsafe { libc::geteuid() } == 0 {
+        mode(w.dir.path(), 0o755);
+        std::fs::create_dir(&w.backups).unwrap();
+        mode(&w.backups, 0o777);
+        cmd.uid(65534).gid(65534);
     }
-    let out = w.cmd().args(["set-dns-mode", "2"]).output().unwrap();
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    mode(&folder, 0o555);
+    cmd.args(["set-dns-mode", "2"]);
+    let out = common::output_within(cmd, Duration::from_secs(20));
+    mode(&folder, 0o755);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        stderr_of(&out).contains("cannot create a temporary file beside it"),
-        "{}",
-        stderr_of(&out)
+        err.starts_with(&format!(
+            "metabase-fix: error: {}: cannot create a temporary file beside it: ",
+            w.file.display()
+        )) && err.contains("ermission denied"),
+        "{err}"
     );
+    assert_eq!(err.lines().count(), 1, "{err}");
     assert!(w.bytes() == before);
     assert_eq!(w.folder_names(), ["MetaBase.xml"]);
 }

@@ -90,3 +90,98 @@ fn a_symlinked_file_is_edited_where_it_lives() {
         .file_type()
         .is_symlink());
 }
+
+#[cfg(unix)]
+fn mode_of(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+/// The edited (and the restored) file keeps the original's permission bits;
+/// the backup folder is created 0700 (its parents too) and backups are 0600.
+#[cfg(unix)]
+#[test]
+fn permissions_are_kept_and_backups_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    for perm in [0o640, 0o600, 0o444, 0o664] {
+        let mut w = Work::new("exchange2003.xml");
+        w.backups = w.dir.path().join("new/nested/backups");
+        std::fs::set_permissions(&w.file, std::fs::Permissions::from_mode(perm)).unwrap();
+        let out = w.cmd().args(["set-dns-mode", "2"]).output().unwrap();
+        assert!(out.status.success(), "{perm:o}: {}", stderr_of(&out));
+        assert!(w.bytes() == read_fixture("exchange2003.expected.xml"));
+        assert_eq!(mode_of(&w.file), perm, "after set");
+        for d in ["new", "new/nested", "new/nested/backups"] {
+            assert_eq!(mode_of(&w.dir.path().join(d)), 0o700, "{d}");
+        }
+        let backups: Vec<_> = std::fs::read_dir(&w.backups)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(backups.len(), 2, "{backups:?}"); // <id>.xml and <id>.json
+        for b in &backups {
+            assert_eq!(mode_of(b), 0o600, "{}", b.display());
+        }
+        let out = w.cmd().arg("restore").output().unwrap();
+        assert!(out.status.success(), "{perm:o}: {}", stderr_of(&out));
+        assert!(w.bytes() == read_fixture("exchange2003.xml"));
+        assert_eq!(mode_of(&w.file), perm, "after restore");
+        assert_eq!(w.folder_names(), ["MetaBase.xml"]);
+    }
+}
+
+/// Another holder of the lock (here: this test process) makes a run wait
+/// `--lock-timeout`, then fail with the lock message, changing nothing.
+#[test]
+fn a_held_lock_makes_a_run_fail_in_bounded_time() {
+    let w = Work::new("exchange2003.xml");
+    let before = w.bytes();
+    let holder = std::fs::File::open(&w.file).unwrap();
+    holder.try_lock().unwrap();
+    for timeout in ["0", "0.5"] {
+        let start = Instant::now();
+        let out = w
+            .cmd()
+            .args(["--lock-timeout", timeout, "set-dns-mode", "2"])
+            .output()
+            .unwrap();
+        let took = start.elapsed();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("the file is locked by another run")
+                && err.contains("nothing was changed"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1);
+        let t: f64 = timeout.parse().unwrap();
+        assert!(
+            took >= Duration::from_secs_f64(t) && took < Duration::from_secs_f64(t + 10.0),
+            "--lock-timeout {timeout}: took {took:?}"
+        );
+        assert!(w.bytes() == before);
+        assert_eq!(w.folder_names(), ["MetaBase.xml"]);
+        assert_eq!(w.backup_count(), 0);
+    }
+    // A dry run and show take no lock.
+    w.cmd()
+        .args(["--lock-timeout", "0", "set-dns-mode", "2", "--dry-run"])
+        .assert()
+        .success();
+    w.cmd()
+        .args(["--lock-timeout", "0", "show"])
+        .assert()
+        .success();
+    // The holder lets go while a run waits: the run goes ahead.
+    let child = w
+        .std_cmd()
+        .args(["--lock-timeout", "30", "set-dns-mode", "2"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    drop(holder);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(w.bytes() == read_fixture("exchange2003.expected.xml"));
+}
