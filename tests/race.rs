@@ -6,7 +6,7 @@ mod common;
 
 use common::{read_fixture, stderr_of, Work};
 
-const ROUNDS: usize = 8;
+const ROUNDS: usize = 12;
 const WRITERS: usize = 6;
 
 fn expected_with(mode: u8) -> Vec<u8> {
@@ -24,8 +24,12 @@ fn concurrent_writers_serialise() {
         let children: Vec<_> = (0..WRITERS)
             .map(|i| {
                 let mode = (i % 3).to_string();
-                // Odd writers give up at once; even ones wait for the lock.
-                let timeout = if i % 2 == 1 { "0" } else { "30" };
+                // Odd writers give up at once or after 50 ms; even ones wait.
+                let timeout = match i % 4 {
+                    1 => "0",
+                    3 => "0.05",
+                    _ => "30",
+                };
                 w.std_cmd()
                     .args(["--lock-timeout", timeout, "set-dns-mode", &mode])
                     .stdout(std::process::Stdio::piped())
@@ -34,11 +38,14 @@ fn concurrent_writers_serialise() {
                     .unwrap()
             })
             .collect();
-        for c in children {
+        for (i, c) in children.into_iter().enumerate() {
             let out = c.wait_with_output().unwrap();
             match out.status.code() {
                 Some(0) => ok += 1,
-                Some(1) if stderr_of(&out).contains("the file is locked by another run") => {
+                Some(1)
+                    if i % 2 == 1
+                        && stderr_of(&out).contains("the file is locked by another run") =>
+                {
                     locked += 1
                 }
                 other => panic!("round {round}: exit {other:?}: {}", stderr_of(&out)),
@@ -50,8 +57,24 @@ fn concurrent_writers_serialise() {
             "round {round}: the file is not one valid outcome"
         );
         assert_eq!(w.folder_names(), ["MetaBase.xml"], "round {round}");
-        // Every writer that succeeded and changed the file left a complete backup.
         w.cmd().arg("show").assert().success();
+        // Every backup is complete, and no temporary file is left in the store.
+        let list = w.cmd().args(["--json", "backups"]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+        for b in v.as_array().unwrap() {
+            let bytes = std::fs::read(b["path"].as_str().unwrap()).unwrap();
+            assert_eq!(
+                metabase_fix::backup::sha256_hex(&bytes),
+                b["sha256"].as_str().unwrap(),
+                "round {round}"
+            );
+        }
+        if let Ok(rd) = std::fs::read_dir(&w.backups) {
+            for e in rd {
+                let n = e.unwrap().file_name().to_string_lossy().into_owned();
+                assert!(!n.starts_with('.'), "round {round}: {n} left in the store");
+            }
+        }
     }
     eprintln!("{ROUNDS} rounds x {WRITERS} writers: {ok} succeeded, {locked} refused with the lock message");
     assert!(
