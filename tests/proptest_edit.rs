@@ -21,6 +21,8 @@ enum Layout {
 
 #[derive(Debug, Clone)]
 struct Key {
+    /// The key type: the element name (any name; keys are found by Location).
+    element: &'static str,
     location: String,
     ids: Vec<u32>,
     /// Existing SmtpUseTcpDns: None, Custom(value) or Attribute(value).
@@ -45,19 +47,30 @@ fn key_strategy(location: String) -> impl Strategy<Value = Key> {
         prop_oneof![Just(None), (any::<bool>(), 0u32..3).prop_map(Some)],
         any::<bool>(),
         any::<bool>(),
+        prop::sample::select(vec!["IIsConfigObject", "IIsSmtpService", "IIsSmtpServer"]),
+        0u8..3,
     )
-        .prop_map(move |(mut ids, existing, sorted, self_closing)| {
-            ids.retain(|&i| i != 36997);
-            if sorted {
-                ids.sort();
-            }
-            Key {
-                location: location.clone(),
-                ids,
-                existing,
-                self_closing,
-            }
-        })
+        .prop_map(
+            move |(mut ids, existing, sorted, self_closing, element, case)| {
+                ids.retain(|&i| i != 36997);
+                if sorted {
+                    ids.sort();
+                }
+                // Metabase paths compare ignoring case.
+                let location = match case {
+                    0 => location.clone(),
+                    1 => location.to_uppercase(),
+                    _ => location.to_lowercase(),
+                };
+                Key {
+                    element,
+                    location,
+                    ids,
+                    existing,
+                    self_closing,
+                }
+            },
+        )
 }
 
 fn doc_strategy() -> impl Strategy<Value = Doc> {
@@ -120,8 +133,8 @@ fn render(d: &Doc) -> Vec<u8> {
     let mut s = String::from("<?xml version =\"1.0\"?>\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\n<MBProperty>\n");
     for (n, k) in d.keys.iter().enumerate() {
         s.push_str(&format!(
-            "<IIsConfigObject\tLocation =\"{}\"\n\t\tServerComment=\"key {n} /> &amp; more\"\n",
-            k.location
+            "<{}\tLocation =\"{}\"\n\t\tServerComment=\"key {n} /> &amp; more\"\n",
+            k.element, k.location
         ));
         if let Some((false, v)) = k.existing {
             s.push_str(&format!("\t\tSmtpUseTcpDns=\"{v}\"\n"));
@@ -139,7 +152,7 @@ fn render(d: &Doc) -> Vec<u8> {
         } else {
             s.push_str("\t>\n");
             s.extend(children);
-            s.push_str("</IIsConfigObject>\n");
+            s.push_str(&format!("</{}>\n", k.element));
         }
     }
     s.push_str("</MBProperty>\n</configuration>\n");
@@ -211,6 +224,33 @@ proptest! {
     }
 
     #[test]
+    fn the_scanner_never_panics_on_strings(text in any::<String>()) {
+        let _ = scan(&text, CAPTURE);
+        let _ = metabase_fix::metabase::scan::events(&text);
+        plan_invariants(text.as_bytes());
+    }
+
+    #[test]
+    fn token_soup_never_breaks_scan_or_plan(text in token_soup(), framed in framed_soup()) {
+        for t in [&text, &framed] {
+            if let Ok(events) = metabase_fix::metabase::scan::events(t) {
+                // Whatever scans is tiled by its events from 0 to the end.
+                let mut at = 0;
+                for (span, _) in &events {
+                    prop_assert_eq!(span.start, at);
+                    at = span.end;
+                }
+                prop_assert_eq!(at, t.len());
+            }
+            plan_invariants(t.as_bytes());
+            let utf16: Vec<u8> = [0xFF, 0xFE].into_iter()
+                .chain(t.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect();
+            plan_invariants(&utf16);
+        }
+    }
+
+    #[test]
     fn the_scanner_never_panics_on_mutated_metabases(
         cut in any::<prop::sample::Index>(),
         flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
@@ -231,6 +271,84 @@ proptest! {
             }
         }
     }
+}
+
+/// What the fuzz target checks: on any input that decodes, scans and plans,
+/// the applied plan changes nothing outside its splices, the output decodes
+/// and scans again, and a second set is a no-op.
+fn plan_invariants(raw: &[u8]) {
+    let Ok(doc) = Document::decode(raw) else {
+        return;
+    };
+    let Ok(sc) = scan(&doc.text, CAPTURE) else {
+        return;
+    };
+    // The scanner's spans are offsets in the text: its events tile it exactly.
+    let events = metabase_fix::metabase::scan::events(&doc.text).expect("scan ok, events ok");
+    let mut at = 0;
+    for (span, _) in &events {
+        assert_eq!(span.start, at, "a gap or overlap in the events");
+        at = span.end;
+    }
+    assert_eq!(at, doc.text.len(), "the events do not reach the end");
+    for mode in 0..3 {
+        let Ok(plan) = plan_set(&doc.text, &sc, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode) else {
+            continue;
+        };
+        let splices = doc.to_file_splices(&plan.splices);
+        let out = splice::apply(raw, &splices);
+        assert!(splice::unchanged_outside(raw, &out, &splices));
+        if plan.change == Change::Unchanged {
+            assert_eq!(out, raw);
+        }
+        let doc2 = Document::decode(&out).expect("the output decodes");
+        let sc2 = scan(&doc2.text, CAPTURE).expect("the output scans");
+        let again = plan_set(&doc2.text, &sc2, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode)
+            .expect("plans again");
+        assert_eq!(again.change, Change::Unchanged);
+    }
+}
+
+/// Pieces of metabases and of XML that a scanner must survive in any order.
+const TOKENS: &[&str] = &[
+    "<?xml version =\"1.0\"?>",
+    "<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">",
+    "</configuration>",
+    "<MBProperty>",
+    "</MBProperty>",
+    "<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"",
+    "<IIsConfigObject Location=\"/LM/SmtpSvc/1\"",
+    "<IIsComputer Location=\"/LM\" EnableEditWhileRunning=\"1\"",
+    "</IIsSmtpService>",
+    "</IIsConfigObject>",
+    "</IIsComputer>",
+    "<Custom Name=\"SmtpUseTcpDns\" ID=\"36997\" Value=\"0\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>",
+    "<Custom\n\t\tName=\"UnknownName_36931\"\n\t\tID=\"36931\"\n\t\tValue=\"1\"\n\t/>",
+    "<Custom ID=\"49875\" Value=\"x\"/>",
+    "<Custom ID=\"36997\"",
+    " SmtpUseTcpDns=\"2\"",
+    " SmtpUseTcpDns=\"junk\"",
+    " ServerComment=\"a /> b > c &amp; &#x0A; &quot;\"",
+    " ID=\"99999999999999999999\"",
+    " Value=\"line one\n\t\t\tline two\"",
+    ">", "/>", "<", "</", "\"", "=", "&", "&lt;", "&bogus;", "&#0;", "&#x110000;",
+    "<!-- comment -->", "<!--", "-->", "<![CDATA[ x ]]>", "<![CDATA[", "<?pi x?>",
+    "<!DOCTYPE configuration [<!ENTITY a \"b\">]>", "<!ENTITY x \"&x;\">",
+    " ", "\t", "\r\n", "\n", "\r", "\u{c}", "\u{0}", "\u{feff}", "\u{fffd}", "é", "\u{1F600}",
+    "Location", "xmlns:a=\"x\"", "a:b=\"c\"", "<a:b>", "</a:b>",
+];
+
+fn token_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TOKENS), 0..60).prop_map(|v| v.concat())
+}
+
+/// A well-formed frame around a token soup, so that scanning often gets deep.
+fn framed_soup() -> impl Strategy<Value = String> {
+    (token_soup(), token_soup()).prop_map(|(a, b)| {
+        format!(
+            "<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\r\n<MBProperty>\r\n<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"{a}\r\n\t>\r\n{b}</IIsSmtpService>\r\n</MBProperty>\r\n</configuration>\r\n"
+        )
+    })
 }
 
 proptest! {

@@ -1,6 +1,7 @@
 //! Fuzz the scan-and-plan path: decode, scan, plan each mode at /LM/SmtpSvc,
-//! apply. Must never panic; an applied plan must leave every byte outside its
-//! splices unchanged, and its output must decode and scan again.
+//! apply. Must never panic; the scanner's events must tile the text; an applied
+//! plan must leave every byte outside its splices unchanged, and its output
+//! must decode and scan again, and a second set must be a no-op.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,6 +12,15 @@ use metabase_fix::splice;
 fuzz_target!(|raw: &[u8]| {
     let Ok(doc) = Document::decode(raw) else { return };
     let Ok(sc) = scan(&doc.text, CAPTURE) else { return };
+    // Spans are offsets in the text: the events must tile it exactly (a shift,
+    // such as quick-xml skipping a second BOM, would misplace every edit).
+    let events = metabase_fix::metabase::scan::events(&doc.text).expect("scan ok, events ok");
+    let mut at = 0;
+    for (span, _) in &events {
+        assert_eq!(span.start, at, "a gap or overlap in the events");
+        at = span.end;
+    }
+    assert_eq!(at, doc.text.len(), "the events do not reach the end");
     for mode in 0..3 {
         let Ok(plan) = plan_set(&doc.text, &sc, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, mode) else { continue };
         let splices = doc.to_file_splices(&plan.splices);

@@ -115,7 +115,7 @@ pub fn is_below(child: &str, parent: &str) -> bool {
 /// The tokens of the text with their spans, as quick-xml reads them. The spans
 /// tile the text from 0 to its end with no gap (tested over every fixture).
 pub fn events(text: &str) -> Result<Vec<(Span, &'static str)>, ScanError> {
-    let mut reader = reader(text);
+    let mut reader = reader(text)?;
     let mut out = Vec::new();
     loop {
         let before = reader.buffer_position() as usize;
@@ -138,13 +138,23 @@ pub fn events(text: &str) -> Result<Vec<(Span, &'static str)>, ScanError> {
     }
 }
 
-fn reader(text: &str) -> Reader<&[u8]> {
+/// A reader over the text. quick-xml skips a leading byte order mark and then
+/// counts positions from after it, which would shift every span by three
+/// bytes; the text here has had its BOM removed already (Document::decode),
+/// so a U+FEFF at its start is a second one, and is refused.
+fn reader(text: &str) -> Result<Reader<&[u8]>, ScanError> {
+    if text.starts_with('\u{feff}') {
+        return Err(ScanError {
+            offset: 0,
+            message: "the file starts with two byte order marks (IIS writes one at most); remove the second".into(),
+        });
+    }
     let mut reader = Reader::from_reader(text.as_bytes());
     let config = reader.config_mut();
     config.check_end_names = true;
     config.check_comments = true;
     config.trim_text(false);
-    reader
+    Ok(reader)
 }
 
 fn xml_error(reader: &Reader<&[u8]>, e: quick_xml::Error) -> ScanError {
@@ -179,7 +189,7 @@ enum Level {
 /// (compared ignoring ASCII case); Location is always kept.
 pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
     let base = text.as_ptr() as usize;
-    let mut reader = reader(text);
+    let mut reader = reader(text)?;
     let mut out = Scan::default();
     // Levels of the open elements; its length is the depth.
     let mut stack: Vec<Level> = Vec::new();
