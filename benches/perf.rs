@@ -40,12 +40,22 @@ fn timed(cmd: &mut Command) -> (Duration, u64) {
     (took, usage.ru_maxrss as u64 * 1024)
 }
 
-/// The baseline: read the file and write a copy with a flush, in this process.
+/// The baseline, as `dd if=F of=G bs=4M conv=fsync` does it: 4 MiB blocks read
+/// and written in turn, then one flush. (Reading the whole file into memory
+/// first is ~60% slower at 100 MB and would flatter every ratio.)
 fn copy_with_flush(from: &Path, to: &Path) -> Duration {
+    use std::io::Read;
     let start = Instant::now();
-    let bytes = std::fs::read(from).unwrap();
+    let mut src = std::fs::File::open(from).unwrap();
     let mut f = std::fs::File::create(to).unwrap();
-    f.write_all(&bytes).unwrap();
+    let mut buf = vec![0u8; 4 << 20];
+    loop {
+        let n = src.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        f.write_all(&buf[..n]).unwrap();
+    }
     f.sync_all().unwrap();
     start.elapsed()
 }
