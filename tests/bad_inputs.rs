@@ -194,21 +194,38 @@ fn a_backup_folder_that_cannot_be_created() {
 fn a_read_only_folder_fails_before_anything_is_replaced() {
     use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;
-    let w = Work::new("exchange2003.xml");
+    let as_root = unsafe { libc::geteuid() } == 0;
+    // Root ignores permission bits: as root, the binary runs as nobody. Nobody
+    // may not reach the clone (root's home and `mktemp -d` are 0700, issue 16),
+    // so the work folder and a copy of the binary go where any user can enter.
+    let w = if as_root {
+        Work::with_bytes_in(
+            common::open_tempdir(),
+            &common::read_fixture("exchange2003.xml"),
+        )
+    } else {
+        Work::new("exchange2003.xml")
+    };
     let before = w.bytes();
     let folder = w.file.parent().unwrap().to_path_buf();
     let mode = |p: &std::path::Path, m: u32| {
         std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
     };
-    let mut cmd = w.std_cmd();
-    // Root ignores permission bits: as root, run the binary as nobody, with a
-    // backup folder nobody can write and the work folder open to it.
-    if unsafe { libc::geteuid() } == 0 {
-        mode(w.dir.path(), 0o755);
+    let mut cmd = if as_root {
+        let bin = common::binary_copy_in(w.dir.path());
+        let mut c = common::std_bin_at(&bin);
+        c.arg("--file")
+            .arg(&w.file)
+            .arg("--backup-dir")
+            .arg(&w.backups);
+        // A backup folder nobody can write.
         std::fs::create_dir(&w.backups).unwrap();
         mode(&w.backups, 0o777);
-        cmd.uid(65534).gid(65534);
-    }
+        c.uid(65534).gid(65534);
+        c
+    } else {
+        w.std_cmd()
+    };
     mode(&folder, 0o555);
     cmd.args(["set-dns-mode", "2"]);
     let out = common::output_within(cmd, Duration::from_secs(20));

@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-bin=${METABASE_FIX_BIN:-$root/target/debug/metabase-fix}
+bin=${METABASE_FIX_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/metabase-fix}
 if ! command -v ansible-playbook >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check ansible-core || {
     echo "SKIP: ansible-core could not be installed from PyPI"; exit 0; }

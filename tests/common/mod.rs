@@ -29,7 +29,11 @@ impl Work {
     }
 
     pub fn with_bytes(bytes: &[u8]) -> Work {
-        let dir = tempfile::tempdir().unwrap();
+        Work::with_bytes_in(tempfile::tempdir().unwrap(), bytes)
+    }
+
+    /// The same, in a folder the caller made (see [`open_tempdir`]).
+    pub fn with_bytes_in(dir: tempfile::TempDir, bytes: &[u8]) -> Work {
         let file = dir.path().join("inetsrv").join("MetaBase.xml");
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, bytes).unwrap();
@@ -89,7 +93,12 @@ pub fn bin() -> Command {
 
 /// The same, as a `std::process::Command` (to spawn and kill).
 pub fn std_bin() -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("metabase-fix"));
+    std_bin_at(&assert_cmd::cargo::cargo_bin("metabase-fix"))
+}
+
+/// A binary at `path` (a copy of the built one), in the same clean environment.
+pub fn std_bin_at(path: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(path);
     for v in [
         "METABASE_FILE",
         "METABASE_FIX_BACKUP_DIR",
@@ -156,4 +165,43 @@ pub fn output_within(
         stdout: out_t.join().unwrap(),
         stderr: err_t.join().unwrap(),
     }
+}
+
+/// A fresh temporary folder that every user can enter (0755), below parents
+/// that every user can enter too, for a run as another user (`nobody`).
+///
+/// The clone may sit in a private folder (root's home is 0700, so is
+/// `mktemp -d`), and so may `$TMPDIR`: the first candidate whose every
+/// ancestor others may search is used.
+#[cfg(unix)]
+pub fn open_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let searchable = |p: &Path| {
+        p.ancestors().all(|a| {
+            std::fs::metadata(a).is_ok_and(|m| m.is_dir() && m.permissions().mode() & 0o001 != 0)
+        })
+    };
+    let base = [
+        std::env::temp_dir(),
+        "/tmp".into(),
+        "/var/tmp".into(),
+        "/dev/shm".into(),
+    ]
+    .into_iter()
+    .find(|p| searchable(p))
+    .expect("no temporary folder that other users can enter (/tmp, /var/tmp, /dev/shm)");
+    let dir = tempfile::tempdir_in(base).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+/// A copy of the built binary in `dir` (mode 0755), runnable by any user
+/// whatever the permissions of the folder the project was cloned into.
+#[cfg(unix)]
+pub fn binary_copy_in(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let to = dir.join("metabase-fix");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("metabase-fix"), &to).unwrap();
+    std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o755)).unwrap();
+    to
 }
