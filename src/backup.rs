@@ -45,6 +45,16 @@ const TEMP_PREFIX: &str = ".metabase-fix-backup.";
 /// A temporary file older than this in the store belongs to a run that died.
 const STALE_TEMP_SECS: u64 = 3600;
 
+/// A copy of a metabase to put back: one of this tool's backups or one of
+/// IIS's History files.
+pub struct Source {
+    /// The backup id, or the History file's name.
+    pub id: String,
+    /// Where the copy is, as shown to the user.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
 pub struct Store {
     pub dir: PathBuf,
 }

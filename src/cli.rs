@@ -83,6 +83,8 @@ pub enum Command {
     SetDnsMode(SetDnsModeArgs),
     /// Show SmtpUseTcpDns at the SMTP service key and every key below it
     Show(ShowArgs),
+    /// Check whether IIS will load the file: every problem, with line, column and a caret
+    Check(CheckArgs),
     /// List this file's backups, newest first (or IIS's own History copies)
     Backups(BackupsArgs),
     /// Put a backup back (the newest, or the one named), checked and atomic
@@ -147,6 +149,9 @@ pub struct ShowArgs {
     #[arg(long, default_value = "/LM/SmtpSvc", value_name = "LOC")]
     pub location: String,
 }
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
 
 #[derive(Debug, Args)]
 pub struct BackupsArgs {

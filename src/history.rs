@@ -4,13 +4,11 @@
 //! atomic path as any restore.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::commands::common;
-use crate::commands::restore::Source;
-use crate::ui::Ui;
+use crate::backup::Source;
+use crate::metabase::gate;
 use crate::Error;
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,30 +79,6 @@ pub fn list(file: &Path) -> Result<Vec<HistoryFile>, Error> {
     Ok(out)
 }
 
-pub fn list_command(file: &Path, ui: &Ui) -> anyhow::Result<ExitCode> {
-    let items = list(file)?;
-    if ui.json {
-        ui.json(&items)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if items.is_empty() {
-        ui.note(&format!("No history files in {}.", folder(file).display()));
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out = format!(
-        "{:>12}  {:24}  {:>10}  FILE\n",
-        "VERSION", "TIME (UTC)", "SIZE"
-    );
-    for h in &items {
-        out.push_str(&format!(
-            "{:>12}  {:24}  {:>10}  {}\n",
-            h.version, h.time, h.size, h.path
-        ));
-    }
-    ui.raw(out.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// The history copy named by `which`: a path, a file name, `major`, or `major_minor`
 /// (the highest minor of a major when only the major is given).
 pub fn find(file: &Path, which: &str) -> Result<PathBuf, Error> {
@@ -138,7 +112,7 @@ pub fn load(file: &Path, which: &str) -> Result<Source, Error> {
     let path = find(file, which)?;
     let bytes =
         std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read the history file", e))?;
-    common::parse(&path, &bytes)?;
+    gate::parse(&path, &bytes)?;
     let id = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

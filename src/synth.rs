@@ -78,7 +78,7 @@ pub fn metabase(size: usize, form: SmtpForm) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metabase::plan::{plan_set, Change, CAPTURE, SMTP_USE_TCP_DNS};
+    use crate::metabase::plan::{plan_set, Change, SMTP_USE_TCP_DNS};
 
     #[test]
     fn synthetic_metabases_scan_and_plan() {
@@ -89,7 +89,7 @@ mod tests {
             let bytes = metabase(200_000, form);
             assert!(bytes.len() >= 200_000);
             let text = std::str::from_utf8(&bytes).unwrap();
-            let scan = crate::metabase::scan(text, CAPTURE).unwrap();
+            let scan = crate::metabase::scan(text).unwrap();
             assert!(scan.keys.len() > 300);
             assert_eq!(
                 plan_set(text, &scan, "/LM/SmtpSvc", &SMTP_USE_TCP_DNS, 2)

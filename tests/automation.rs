@@ -94,6 +94,8 @@ struct HistoryItem {
     time: String,
     size: u64,
     path: String,
+    well_formed: bool,
+    problem: Option<String>,
 }
 
 fn json<T: for<'de> Deserialize<'de>>(out: &std::process::Output) -> T {
@@ -443,6 +445,15 @@ fn history_is_listed_newest_first() {
     assert!(humantime::parse_rfc3339(&items[0].time).is_ok());
     assert_eq!(items[3].size, read_fixture("exchange2003.xml").len() as u64);
     assert!(items[3].path.starts_with(&dir.path().display().to_string()));
+    // Issue 11: each copy says whether IIS would load it; 13_0 is truncated.
+    let ok: Vec<bool> = items.iter().map(|h| h.well_formed).collect();
+    assert_eq!(ok, [false, true, true, true]);
+    assert!(
+        items[0].problem.as_deref().unwrap().contains("line "),
+        "{:?}",
+        items[0].problem
+    );
+    assert_eq!(items[1].problem, None);
     let out = bin()
         .arg("--file")
         .arg(&file)

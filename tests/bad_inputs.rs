@@ -7,35 +7,106 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{bin, fixture, stderr_of, Work};
+use common::{bin, fixture, stderr_of, stdout_of, Work};
 
-/// Run `args` on the work file: exit 1, exactly one stderr line ending in
-/// `message`, bytes unchanged, no leftovers, within a time bound.
-fn rejected(w: &Work, args: &[&str], message: &str) {
+/// The end of every refusal of a file that does not read: the next step.
+fn tail() -> String {
+    format!(
+        "; IIS will not load this file; nothing was changed. {}",
+        metabase_fix::metabase::gate::FIND_A_GOOD_COPY
+    )
+}
+
+/// Run `args` on the work file: exit 1, exactly one stderr line
+/// `FILE: <place and message>; IIS will not load this file; ...`, whose place
+/// and message start with `start`; bytes unchanged, no leftovers, no backup,
+/// within a time bound.
+fn rejected(w: &Work, args: &[&str], start: &str) {
     let before = w.bytes();
-    let start = Instant::now();
+    let t0 = Instant::now();
     let out = w.cmd().args(args).output().unwrap();
-    let took = start.elapsed();
+    let took = t0.elapsed();
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-    let want = format!("metabase-fix: error: {}: {message}\n", w.file.display());
-    assert_eq!(err, want, "{args:?}");
+    let head = format!("metabase-fix: error: {}: {start}", w.file.display());
+    assert!(
+        err.starts_with(&head),
+        "{args:?}:\n{err}\nwant it to start with\n{head}"
+    );
+    assert!(err.ends_with(&format!("{}\n", tail())), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
     assert!(w.bytes() == before, "{args:?}: bytes changed");
     assert_eq!(w.folder_names(), ["MetaBase.xml"], "{args:?}");
     assert_eq!(w.backup_count(), 0);
     assert!(took < Duration::from_secs(20), "{args:?} took {took:?}");
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckReport {
+    ok: bool,
+    file: String,
+    encoding: Option<String>,
+    line_ends: Option<String>,
+    findings: Vec<CheckFinding>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct CheckFinding {
+    severity: String,
+    code: String,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+/// Issue 11: one file per rule, each refused by every command that reads a
+/// metabase at the line and column of the offending character (worked out by
+/// `fixtures/bad/make_bad.py` from where it put the damage), and reported by
+/// `check` with the same code, line and column.
 #[test]
-fn every_file_in_the_bad_corpus_is_refused_with_its_message() {
+fn every_file_in_the_bad_corpus_is_refused_at_its_place() {
     let table = std::fs::read_to_string(fixture("bad/expected.tsv")).unwrap();
     let mut seen = 0;
-    for line in table.lines().filter(|l| !l.trim().is_empty()) {
-        let (name, message) = line.split_once('\t').expect("name<TAB>message");
+    for row in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [name, code, line, column] = cols[..] else {
+            panic!("file<TAB>code<TAB>line<TAB>column: {row}")
+        };
         let w = Work::new(&format!("bad/{name}"));
-        rejected(&w, &["set-dns-mode", "2"], message);
-        rejected(&w, &["set-dns-mode", "0", "--dry-run", "--diff"], message);
-        rejected(&w, &["show"], message);
+        let mut start = format!("line {line}, column {column}");
+        if code != "bad-encoding" {
+            start.push_str(": ");
+        }
+        if metabase_fix::metabase::scan::is_xml_rule(code) && code != "bad-encoding" {
+            start.push_str("not well-formed XML: ");
+        }
+        rejected(&w, &["set-dns-mode", "2"], &start);
+        rejected(&w, &["set-dns-mode", "0", "--dry-run", "--diff"], &start);
+        rejected(&w, &["show"], &start);
+
+        let out = w.cmd().args(["--json", "check"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let r: CheckReport = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{name}: {e}: {}", stdout_of(&out)));
+        assert!(!r.ok && r.file.ends_with("MetaBase.xml"));
+        assert_eq!(r.encoding.is_some(), r.line_ends.is_some());
+        let first = r
+            .findings
+            .iter()
+            .find(|f| f.severity == "error")
+            .unwrap_or_else(|| panic!("{name}: no error finding"));
+        assert_eq!(
+            (
+                first.code.as_str(),
+                first.line.to_string(),
+                first.column.to_string()
+            ),
+            (code, line.to_string(), column.to_string()),
+            "{name}: {first:?}"
+        );
+        assert!(!first.message.is_empty());
         seen += 1;
     }
     let files = std::fs::read_dir(fixture("bad")).unwrap().filter(|e| {
@@ -48,8 +119,9 @@ fn every_file_in_the_bad_corpus_is_refused_with_its_message() {
     assert_eq!(
         files.count(),
         seen,
-        "every bad fixture has an expected message"
+        "every bad fixture has a row in expected.tsv"
     );
+    assert!(seen >= 50, "{seen} rows");
 }
 
 #[test]
@@ -64,7 +136,7 @@ fn deep_nesting_is_refused_without_recursion() {
     let column =
         "<configuration><MBProperty><IIsSmtpService Location=\"/LM/SmtpSvc\">".len() + 61 * 3 + 1;
     let message = format!(
-        "line 1, column {column}: elements nested more than 64 deep; a metabase has four levels (damaged or hostile file); the file was not changed"
+        "line 1, column {column}: elements nested more than 64 deep; a metabase has four levels (damaged or hostile file)"
     );
     rejected(&w, &["set-dns-mode", "2"], &message);
 }
@@ -91,7 +163,7 @@ fn a_50_mb_value_unterminated_is_refused() {
     rejected(
         &w,
         &["set-dns-mode", "2"],
-        "line 25, column 1: not well-formed XML: syntax error: tag not closed: `>` not found before end of input; the file was not changed",
+        "line 25, column 1: not well-formed XML: a tag is not closed: '>' is missing (truncated file?)",
     );
 }
 

@@ -6,9 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::backup::Store;
 use crate::cli::GlobalArgs;
-use crate::metabase::plan::{PlanError, Warning, CAPTURE};
-use crate::metabase::scan::{scan, Scan};
-use crate::metabase::text::{line_col, Document};
+use crate::metabase::plan::{PlanError, Warning};
 use crate::platform;
 use crate::Error;
 
@@ -30,33 +28,7 @@ pub fn store(g: &GlobalArgs) -> Result<Store, Error> {
     Ok(Store::new(dir))
 }
 
-/// `line L, column C` of a byte offset of the text.
-pub fn at(text: &str, offset: usize) -> String {
-    let (l, c) = line_col(text, offset);
-    format!("line {l}, column {c}")
-}
-
-/// Decode and scan a metabase's bytes; errors name the file, line and column.
-pub fn parse<'a>(path: &Path, raw: &'a [u8]) -> Result<(Document<'a>, Scan), Error> {
-    let doc = Document::decode(raw).map_err(|e| Error::Format {
-        file: path.to_path_buf(),
-        message: format!(
-            "line {} (byte {}): {}; the file was not changed",
-            raw_line(raw, e.offset),
-            e.offset,
-            e.message
-        ),
-    })?;
-    let scan = scan(&doc.text, CAPTURE).map_err(|e| Error::Format {
-        file: path.to_path_buf(),
-        message: format!(
-            "{}: {}; the file was not changed",
-            at(&doc.text, e.offset),
-            e.message
-        ),
-    })?;
-    Ok((doc, scan))
-}
+pub use crate::metabase::gate::{at, parse, FIND_A_GOOD_COPY};
 
 pub fn plan_error(path: &Path, text: &str, e: PlanError) -> Error {
     let file = path.to_path_buf();
@@ -128,19 +100,5 @@ pub fn warning_text(w: &Warning, text: &str, value: u32, g: &GlobalArgs) -> Stri
         Warning::OddPrevious { raw } => {
             format!("the previous value \"{raw}\" is not a number IIS understands; it is replaced")
         }
-    }
-}
-
-/// 1-based line of a byte offset in undecodable bytes (UTF-16LE counted by units).
-fn raw_line(raw: &[u8], offset: usize) -> usize {
-    let offset = offset.min(raw.len());
-    if raw.starts_with(b"\xFF\xFE") {
-        raw[2..offset.max(2)]
-            .chunks_exact(2)
-            .filter(|u| u == b"\n\0")
-            .count()
-            + 1
-    } else {
-        memchr::memchr_iter(b'\n', &raw[..offset]).count() + 1
     }
 }

@@ -9,6 +9,7 @@ use crate::cli::{Cli, Command, DiagnoseCommand};
 use crate::ui::Ui;
 
 pub mod backups;
+pub mod check;
 pub mod common;
 pub mod completions;
 pub mod diagnose;
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::SetDnsMode(a) => set_dns_mode::run(g, ui, a),
         Command::Show(a) => show::run(g, ui, a),
+        Command::Check(a) => check::run(g, ui, a),
         Command::Backups(a) => backups::run(g, ui, a),
         Command::Restore(a) => restore::run(g, ui, a),
         Command::Diagnose(DiagnoseCommand::Dns(a)) => diagnose::run(ui, a),

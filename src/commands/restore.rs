@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::common;
 use crate::apply;
-use crate::backup::Store;
+use crate::backup::{Source, Store};
 use crate::cli::{GlobalArgs, RestoreArgs};
 use crate::history;
+use crate::metabase::gate;
 use crate::metabase::text::Document;
 use crate::render::{self, Labels};
 use crate::splice::Splice;
@@ -26,13 +27,6 @@ pub struct Report {
     /// The backup of the file as it was before the restore.
     pub previous_backup: Option<String>,
     pub warnings: Vec<String>,
-}
-
-/// Where the bytes to restore come from.
-pub struct Source {
-    pub id: String,
-    pub path: String,
-    pub bytes: Vec<u8>,
 }
 
 pub fn run(g: &GlobalArgs, ui: &Ui, a: &RestoreArgs) -> anyhow::Result<ExitCode> {
@@ -62,15 +56,14 @@ pub fn restore(
     dry_run: bool,
     diff: bool,
 ) -> anyhow::Result<ExitCode> {
-    let mut warnings = Vec::new();
-    if common::parse(path, &source.bytes).is_err() {
-        let w = format!(
-            "{} is not a metabase this tool can read; it is restored as it is",
-            source.path
-        );
-        ui.warn(&w);
-        warnings.push(w);
-    }
+    // The copy to write must be one IIS will load: a damaged backup or History
+    // copy is refused, naming the copy and its first problem.
+    common::parse(Path::new(&source.path), &source.bytes).map_err(|e| {
+        anyhow::Error::new(e).context(format!(
+            "{} is not a metabase IIS would load, so it is not restored; choose another copy",
+            source.id
+        ))
+    })?;
     let mut locked = if dry_run {
         None
     } else {
@@ -80,6 +73,17 @@ pub fn restore(
         Some(l) => l.read()?,
         None => apply::read_unlocked(path)?,
     };
+    // The current file may be the damaged one being repaired: it is replaced
+    // (and backed up first, like any file restore replaces), with a warning.
+    let mut warnings = Vec::new();
+    if let Err(r) = gate::read(&current) {
+        let w = format!(
+            "{} is not a metabase IIS would load ({r}); it is replaced, and kept as a backup first",
+            path.display()
+        );
+        ui.warn(&w);
+        warnings.push(w);
+    }
     let mut report = Report {
         file: path.display().to_string(),
         restored: source.id.clone(),

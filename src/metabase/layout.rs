@@ -105,45 +105,37 @@ impl ElementLayout {
 /// `name` whose attributes read back exactly as `attrs`, in order. (The rest of
 /// the file is not re-parsed: it is unchanged.)
 pub fn check_fragment(fragment: &str, name: &str, attrs: &[(&str, String)]) -> Result<(), String> {
-    use quick_xml::events::Event;
-    let mut r = quick_xml::Reader::from_str(fragment);
-    let mut elements = 0;
-    loop {
-        match r.read_event().map_err(|e| e.to_string())? {
-            Event::Empty(e) => {
-                if e.name().as_ref() != name.as_bytes() {
-                    return Err(format!(
-                        "element named {:?}",
-                        String::from_utf8_lossy(e.name().as_ref())
-                    ));
-                }
-                let mut got = Vec::new();
-                for a in e.attributes().with_checks(true) {
-                    let a = a.map_err(|e| e.to_string())?;
-                    got.push((
-                        String::from_utf8_lossy(a.key.as_ref()).into_owned(),
-                        String::from_utf8_lossy(&a.value).into_owned(),
-                    ));
-                }
-                let want: Vec<(String, String)> = attrs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.clone()))
-                    .collect();
-                if got != want {
-                    return Err(format!("attributes read back as {got:?}"));
-                }
-                elements += 1;
-            }
-            Event::Text(t) if t.iter().all(|&b| is_xml_space(b)) => {}
-            Event::Eof => break,
-            other => return Err(format!("unexpected {other:?}")),
-        }
+    use super::validate;
+    let body = fragment.trim_matches(|c: char| c.is_ascii() && is_xml_space(c as u8));
+    let lead = fragment.len()
+        - fragment
+            .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
+            .len();
+    let span = lead..lead + body.len();
+    if !body.starts_with('<') || !body.ends_with("/>") {
+        return Err(format!("not one empty element: {body:?}"));
     }
-    if elements == 1 {
-        Ok(())
-    } else {
-        Err(format!("{elements} elements"))
+    if let Some((at, c)) = validate::first_bad_char(fragment, 0) {
+        return Err(format!("character {c:?} at {at}"));
     }
+    let (mut got, mut soft) = (Vec::new(), Vec::new());
+    let tag =
+        validate::parse_start_tag(fragment, span, &mut got, &mut soft).map_err(|p| p.message)?;
+    if let Some(p) = soft.first() {
+        return Err(p.message.clone());
+    }
+    if !tag.empty || &fragment[tag.name.clone()] != name {
+        return Err(format!("element {:?}", &fragment[tag.name]));
+    }
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|a| (&fragment[a.name.clone()], &fragment[a.value.clone()]))
+        .collect();
+    let want: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if got != want {
+        return Err(format!("attributes read back as {got:?}"));
+    }
+    Ok(())
 }
 
 /// The whitespace between the start of the line holding `at` and `at`, when

@@ -1,9 +1,12 @@
 //! The metabase as bytes: decode, scan, plan. Nothing in here touches the disk.
 
+pub mod check;
+pub mod gate;
 pub mod layout;
 pub mod plan;
 pub mod scan;
 pub mod text;
+pub mod validate;
 
 pub use plan::{Property, SMTP_USE_TCP_DNS};
 pub use scan::{scan, Scan};

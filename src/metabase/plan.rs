@@ -32,9 +32,6 @@ pub const SMTP_USE_TCP_DNS: Property = Property {
     attributes: "INHERIT",
 };
 
-/// Attribute names the scanner keeps spans for.
-pub const CAPTURE: &[&str] = &["SmtpUseTcpDns", "EnableEditWhileRunning"];
-
 /// The schema default when SmtpUseTcpDns is unset (behaves as 0).
 pub const UNSET_DEFAULT: u32 = 0xFFFF_FFFF;
 
@@ -222,10 +219,10 @@ pub fn edit_while_running(text: &str, scan: &Scan) -> Option<String> {
 /// Plan setting `prop` to `value` at `location`.
 ///
 /// ```
-/// use metabase_fix::metabase::plan::{plan_set, Change, CAPTURE, SMTP_USE_TCP_DNS};
+/// use metabase_fix::metabase::plan::{plan_set, Change, SMTP_USE_TCP_DNS};
 /// use metabase_fix::metabase::scan;
 /// let text = "<configuration><MBProperty>\r\n<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t>\r\n</IIsSmtpService>\r\n</MBProperty></configuration>\r\n";
-/// let plan = plan_set(text, &scan(text, CAPTURE).unwrap(), "/lm/smtpsvc", &SMTP_USE_TCP_DNS, 2).unwrap();
+/// let plan = plan_set(text, &scan(text).unwrap(), "/lm/smtpsvc", &SMTP_USE_TCP_DNS, 2).unwrap();
 /// assert_eq!(plan.change, Change::Inserted);
 /// let out = String::from_utf8(metabase_fix::splice::apply(text.as_bytes(), &plan.splices)).unwrap();
 /// assert!(out.contains("\t>\r\n\t<Custom\r\n\t\tName=\"SmtpUseTcpDns\"\r\n\t\tID=\"36997\"\r\n\t\tValue=\"2\""));

@@ -1,31 +1,35 @@
-//! Text -> keys with byte spans. Pure: never touches the disk, never allocates
-//! per event.
+//! Text -> keys with byte spans, checked strictly on the way. Pure: never
+//! touches the disk.
 //!
-//! quick-xml does the tokenising (quote-aware, so values holding `>` or `/>`
-//! are fine; entities are never expanded, so a hostile DOCTYPE costs nothing;
-//! no recursion, so 100 000 nested elements are only a deep stack of names).
-//! This module keeps what the planner needs, as ranges into the text:
-//! every key (a direct child of `<MBProperty>`) with its start tag, Location,
-//! the attributes it was asked to capture and its `<Custom>` children with their
-//! ID, Value and Attributes spans. Nothing is decoded unless asked.
+//! quick-xml splits the text into tokens (quote-aware, so values holding `>`
+//! or `/>` are fine; entities are never expanded, so a hostile DOCTYPE costs
+//! nothing; no recursion, so 100 000 nested elements are only a deep stack).
+//! Every token is then checked against XML 1.0 and Namespaces in XML 1.0 by
+//! [`super::validate`], in the same pass: a file IIS would refuse is never
+//! given to the planner. This module keeps what the planner needs, as ranges
+//! into the text: every key (a direct child of `<MBProperty>`) with its start
+//! tag, Location and attributes, and its `<Custom>` children with their ID,
+//! Value, Type, UserType and Attributes spans. Nothing is decoded unless asked.
 //!
-//! Every byte of the text belongs to exactly one event ([`events`] proves it
+//! Two modes: [`scan`] stops at the first problem in the file (in document
+//! order), for every command that reads a metabase; [`scan_all`] records every
+//! problem and goes on at the next tag, for `check`.
+//!
+//! Every byte of the text belongs to exactly one token ([`events`] proves it
 //! in tests), which is what lets the planner promise that nothing outside its
 //! splices can change.
 
 use std::ops::Range;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
+
+use super::validate::{self, Namespaces, Problem, TagAttr};
 
 pub type Span = Range<usize>;
 
-/// Why the text cannot be scanned, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScanError {
-    pub offset: usize,
-    pub message: String,
-}
+/// Why the text cannot be scanned, and where (the first problem in the file).
+pub type ScanError = Problem;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attr {
@@ -44,6 +48,9 @@ pub struct Custom {
     /// The ID as a number, when it is one.
     pub id_num: Option<u32>,
     pub value: Option<Span>,
+    /// The `Type` attribute (DWORD, STRING, ...).
+    pub kind: Option<Span>,
+    pub user_type: Option<Span>,
     pub attributes: Option<Span>,
 }
 
@@ -59,7 +66,7 @@ pub struct Key {
     pub end_tag: Option<Span>,
     /// Indices into [`Scan::customs`].
     pub customs: Range<usize>,
-    /// Indices into [`Scan::attrs`]: the captured attributes only.
+    /// Indices into [`Scan::attrs`]: every attribute of the start tag but Location.
     pub attrs: Range<usize>,
 }
 
@@ -68,6 +75,10 @@ pub struct Scan {
     pub keys: Vec<Key>,
     pub customs: Vec<Custom>,
     pub attrs: Vec<Attr>,
+    /// The root element's `xmlns` value, between the quotes.
+    pub root_namespace: Option<Span>,
+    /// The XML declaration's `encoding` value, between the quotes.
+    pub declared_encoding: Option<Span>,
 }
 
 impl Scan {
@@ -79,7 +90,7 @@ impl Scan {
         &self.attrs[key.attrs.clone()]
     }
 
-    /// The captured attribute `name` (compared ignoring ASCII case) of a key.
+    /// The attribute `name` (compared ignoring ASCII case) of a key.
     pub fn attr(&self, text: &str, key: &Key, name: &str) -> Option<&Attr> {
         self.attrs_of(key)
             .iter()
@@ -115,11 +126,14 @@ pub fn is_below(child: &str, parent: &str) -> bool {
 /// The tokens of the text with their spans, as quick-xml reads them. The spans
 /// tile the text from 0 to its end with no gap (tested over every fixture).
 pub fn events(text: &str) -> Result<Vec<(Span, &'static str)>, ScanError> {
-    let mut reader = reader(text)?;
+    if text.starts_with('\u{feff}') {
+        return Err(double_bom());
+    }
+    let mut reader = reader(text, 0);
     let mut out = Vec::new();
     loop {
         let before = reader.buffer_position() as usize;
-        let ev = reader.read_event().map_err(|e| xml_error(&reader, e))?;
+        let ev = reader.read_event().map_err(|e| xml_error(&reader, 0, e))?;
         let after = reader.buffer_position() as usize;
         let kind = match ev {
             Event::Eof => return Ok(out),
@@ -138,38 +152,74 @@ pub fn events(text: &str) -> Result<Vec<(Span, &'static str)>, ScanError> {
     }
 }
 
-/// A reader over the text. quick-xml skips a leading byte order mark and then
-/// counts positions from after it, which would shift every span by three
-/// bytes; the text here has had its BOM removed already (Document::decode),
-/// so a U+FEFF at its start is a second one, and is refused.
-fn reader(text: &str) -> Result<Reader<&[u8]>, ScanError> {
-    if text.starts_with('\u{feff}') {
-        return Err(ScanError {
-            offset: 0,
-            message: "the file starts with two byte order marks (IIS writes one at most); remove the second".into(),
-        });
-    }
-    let mut reader = Reader::from_reader(text.as_bytes());
-    let config = reader.config_mut();
-    config.check_end_names = true;
-    config.check_comments = true;
-    config.trim_text(false);
-    Ok(reader)
+fn double_bom() -> Problem {
+    Problem::new(
+        0,
+        3,
+        "double-bom",
+        "the file starts with two byte order marks (IIS writes one at most); remove the second",
+    )
 }
 
-fn xml_error(reader: &Reader<&[u8]>, e: quick_xml::Error) -> ScanError {
-    ScanError {
-        offset: reader.error_position() as usize,
-        message: format!("not well-formed XML: {e}"),
-    }
+/// A tokenizer over `text[base..]`. The text here has had its BOM removed
+/// already (Document::decode), so a U+FEFF at its start is a second one (and
+/// quick-xml would skip it and shift every span): [`walk`] refuses it first.
+fn reader(text: &str, base: usize) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(&text.as_bytes()[base..]);
+    let config = reader.config_mut();
+    // End names and comments are checked here, with recovery for `check`.
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.trim_text(false);
+    reader
+}
+
+fn xml_error(reader: &Reader<&[u8]>, base: usize, e: quick_xml::Error) -> Problem {
+    use quick_xml::errors::SyntaxError as S;
+    let offset = base + reader.error_position() as usize;
+    let (code, message) = match &e {
+        quick_xml::Error::Syntax(s) => match s {
+            S::UnclosedTag => (
+                "unclosed-tag",
+                "a tag is not closed: '>' is missing (truncated file?)".to_string(),
+            ),
+            S::UnclosedComment => (
+                "unclosed-comment",
+                "a comment is not closed: '-->' is missing".to_string(),
+            ),
+            S::UnclosedCData => (
+                "unclosed-cdata",
+                "a CDATA section is not closed: ']]>' is missing".to_string(),
+            ),
+            S::UnclosedPIOrXmlDecl => (
+                "unclosed-pi",
+                "a processing instruction is not closed: '?>' is missing".to_string(),
+            ),
+            S::UnclosedDoctype => ("doctype", "a DOCTYPE is not closed".to_string()),
+            S::InvalidBangMarkup => (
+                "bad-markup",
+                "'<!' starts neither a comment, a CDATA section nor a DOCTYPE".to_string(),
+            ),
+        },
+        quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnclosedReference) => (
+            "bad-reference",
+            "an '&' that does not start a reference (a literal ampersand must be written &amp;)"
+                .to_string(),
+        ),
+        other => ("bad-markup", other.to_string()),
+    };
+    Problem::new(offset, 1, code, message)
 }
 
 /// Deeper nesting than this is refused: a metabase has four levels
 /// (configuration, MBProperty, key, Custom).
 pub const MAX_DEPTH: usize = 64;
 
+/// Problems found in collecting mode are capped (binary junk would give millions).
+pub const MAX_PROBLEMS: usize = 1000;
+
 /// Where the scanner is in the metabase's structure.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Level {
     /// Before the root element.
     Prolog,
@@ -185,51 +235,201 @@ enum Level {
     Epilog,
 }
 
-/// Scan a metabase. `capture` names the key attributes to keep spans for
-/// (compared ignoring ASCII case); Location is always kept.
-pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
-    let base = text.as_ptr() as usize;
-    let mut reader = reader(text)?;
+/// Whether a problem's code is a rule of XML itself (as opposed to what a
+/// metabase must be, or this tool's own limits).
+pub fn is_xml_rule(code: &str) -> bool {
+    !matches!(
+        code,
+        "not-a-metabase" | "no-mbproperty" | "too-deep" | "doctype" | "double-bom"
+    )
+}
+
+/// Scan a metabase, stopping at the first problem in the file.
+pub fn scan(text: &str) -> Result<Scan, ScanError> {
+    let mut sink = Sink::Strict {
+        next_bad: validate::first_bad_char(text, 0),
+    };
+    let scan = walk(text, &mut sink)?;
+    match sink {
+        Sink::Strict { next_bad: Some(b) } => Err(bad_char(text, b)),
+        _ => Ok(scan),
+    }
+}
+
+/// Scan a metabase, recording every problem (sorted by offset, at most
+/// [`MAX_PROBLEMS`]) and going on at the next tag after each. The scan holds
+/// what could be read.
+pub fn scan_all(text: &str) -> (Scan, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut at = 0;
+    while let Some(b) = validate::first_bad_char(text, at) {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        problems.push(bad_char(text, b));
+        at = b.0 + 1;
+    }
+    let mut sink = Sink::Collect(problems);
+    let scan = walk(text, &mut sink).unwrap_or_default();
+    let Sink::Collect(mut problems) = sink else {
+        unreachable!()
+    };
+    problems.sort_by_key(|p| p.offset);
+    problems.truncate(MAX_PROBLEMS);
+    (scan, problems)
+}
+
+fn bad_char(_text: &str, (offset, c): (usize, char)) -> Problem {
+    Problem::new(
+        offset,
+        c.len_utf8(),
+        "bad-char",
+        format!(
+            "{} is not allowed in XML (only tab, LF and CR among the control characters)",
+            validate::describe_char(c)
+        ),
+    )
+}
+
+/// Where problems go: the strict mode stops at the first (but a bad
+/// character earlier in the file wins), the collecting mode keeps them all.
+enum Sink {
+    Strict { next_bad: Option<(usize, char)> },
+    Collect(Vec<Problem>),
+}
+
+impl Sink {
+    /// Record a problem; `Err` means stop here with this one.
+    fn report(&mut self, text: &str, p: Problem) -> Result<(), Problem> {
+        match self {
+            Sink::Strict { next_bad } => match next_bad.take() {
+                Some(b) if b.0 <= p.offset => Err(bad_char(text, b)),
+                _ => Err(p),
+            },
+            Sink::Collect(v) => {
+                if v.len() < MAX_PROBLEMS {
+                    v.push(p);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// An open element: its name and its level in the metabase's structure.
+struct Open {
+    name: Span,
+    parent: Level,
+}
+
+fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
+    if text.starts_with('\u{feff}') {
+        // quick-xml would skip it and count from after it: refuse, even in `check`.
+        sink.report(text, double_bom())?;
+        return Ok(Scan::default());
+    }
+    let b = text.as_bytes();
+    let mut base = 0usize;
+    let mut reader = reader(text, base);
     let mut out = Scan::default();
-    // Levels of the open elements; its length is the depth.
-    let mut stack: Vec<Level> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut ns = Namespaces::default();
     let mut level = Level::Prolog;
+    let mut seen_root = false;
     let mut seen_mbproperty = false;
     // The Custom element whose start tag is open (`<Custom ...>` ... `</Custom>`).
     let mut open_custom: Option<usize> = None;
+    let mut attrs: Vec<TagAttr> = Vec::new();
+    let mut soft: Vec<Problem> = Vec::new();
+
+    macro_rules! report {
+        ($p:expr) => {
+            sink.report(text, $p)?
+        };
+    }
 
     loop {
-        let before = reader.buffer_position() as usize;
-        let ev = reader.read_event().map_err(|e| xml_error(&reader, e))?;
-        let after = reader.buffer_position() as usize;
+        let before = base + reader.buffer_position() as usize;
+        let ev = match reader.read_event() {
+            Ok(ev) => ev,
+            Err(e) => {
+                let p = xml_error(&reader, base, e);
+                let at = p.offset;
+                report!(p);
+                // Collecting: go on at the next tag.
+                match resync(b, at) {
+                    Some(at) => {
+                        base = at;
+                        reader = self::reader(text, base);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+        };
+        let after = base + reader.buffer_position() as usize;
+        let span = before..after;
         match ev {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(ev, Event::Empty(_));
+            Event::Start(_) | Event::Empty(_) => {
+                attrs.clear();
+                let parsed = validate::parse_start_tag(text, span.clone(), &mut attrs, &mut soft);
+                for p in soft.drain(..) {
+                    report!(p);
+                }
+                // Collecting: a tag that could not be read whole is not looked into.
+                let mut broken = false;
+                let (name, empty) = match parsed {
+                    Ok(t) => (t.name, t.empty),
+                    Err(p) => {
+                        report!(p);
+                        broken = true;
+                        let n0 = before + 1;
+                        (
+                            n0..validate::name_end(text, n0),
+                            matches!(ev, Event::Empty(_)),
+                        )
+                    }
+                };
+                if let Err(p) = ns.enter(text, name.clone(), &attrs) {
+                    report!(p);
+                }
+                let elem = &text[name.clone()];
                 let child = match level {
+                    Level::Keys | Level::Key if broken => Level::Other,
                     Level::Prolog => {
-                        if e.name().as_ref() != b"configuration" {
-                            return Err(ScanError {
-                                offset: before,
-                                message: format!(
-                                    "not a metabase: the root element is <{}>, not <configuration>",
-                                    String::from_utf8_lossy(e.name().as_ref())
-                                ),
-                            });
+                        seen_root = true;
+                        if elem != "configuration" {
+                            report!(Problem::new(
+                                before,
+                                name.end - before,
+                                "not-a-metabase",
+                                format!("not a metabase: the root element is <{elem}>, not <configuration>"),
+                            ));
                         }
+                        out.root_namespace = attrs
+                            .iter()
+                            .find(|a| &text[a.name.clone()] == "xmlns")
+                            .map(|a| a.value.clone());
                         Level::Root
                     }
-                    Level::Root if e.name().as_ref() == b"MBProperty" => {
+                    Level::Root if elem == "MBProperty" => {
                         seen_mbproperty = true;
                         Level::Keys
                     }
                     Level::Keys => {
-                        let key = key(base, e, before..after, empty, capture, &mut out)?;
-                        out.keys.push(key);
+                        out.keys.push(key(
+                            text,
+                            span.clone(),
+                            name.clone(),
+                            empty,
+                            &attrs,
+                            &mut out.attrs,
+                            out.customs.len(),
+                        ));
                         Level::Key
                     }
-                    Level::Key if e.name().as_ref() == b"Custom" => {
-                        let c = custom(text, e, before..after)?;
-                        out.customs.push(c);
+                    Level::Key if elem == "Custom" => {
+                        out.customs.push(custom(text, span.clone(), &attrs));
                         if !empty {
                             open_custom = Some(out.customs.len() - 1);
                         }
@@ -239,36 +439,84 @@ pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
                         Level::Other
                     }
                     Level::Epilog => {
-                        return Err(ScanError {
-                            offset: before,
-                            message: "a second root element after </configuration>".into(),
-                        })
+                        report!(Problem::new(before, name.end - before, "multiple-roots", "a second root element after </configuration> (an XML file has exactly one)"));
+                        Level::Other
                     }
                     _ => Level::Other,
                 };
                 if stack.len() >= MAX_DEPTH {
-                    return Err(ScanError {
-                        offset: before,
-                        message: format!(
-                            "elements nested more than {MAX_DEPTH} deep; a metabase has four levels (damaged or hostile file)"
-                        ),
-                    });
+                    // Fatal in both modes: 100 000 levels would give as many findings.
+                    let p = Problem::new(
+                        before,
+                        1,
+                        "too-deep",
+                        format!("elements nested more than {MAX_DEPTH} deep; a metabase has four levels (damaged or hostile file)"),
+                    );
+                    report!(p);
+                    return Ok(out);
                 }
                 if empty {
+                    ns.leave();
                     if level == Level::Prolog {
                         level = Level::Epilog;
                     }
                 } else {
-                    stack.push(level);
+                    stack.push(Open {
+                        name,
+                        parent: level,
+                    });
                     level = child;
                 }
             }
             Event::End(_) => {
-                let parent = stack.pop().unwrap_or(Level::Prolog);
-                match (parent, level) {
+                let name = match validate::parse_end_tag(text, span.clone()) {
+                    Ok(n) => n,
+                    Err(p) => {
+                        report!(p);
+                        before + 2..validate::name_end(text, before + 2)
+                    }
+                };
+                let matches = |o: &Open| b[o.name.clone()] == b[name.clone()];
+                match stack.last() {
+                    Some(top) if matches(top) => {}
+                    Some(top) => {
+                        report!(Problem::new(
+                            before,
+                            after - before,
+                            "mismatched-end-tag",
+                            format!(
+                                "</{}> closes <{}> (opened on byte {}); the end tags do not match",
+                                &text[name.clone()],
+                                &text[top.name.clone()],
+                                top.name.start - 1
+                            ),
+                        ));
+                        // Collecting: close up to the element it names, or skip it.
+                        if !stack.iter().any(&matches) {
+                            continue;
+                        }
+                        while stack.last().is_some_and(|o| !matches(o)) {
+                            let o = stack.pop().expect("not empty");
+                            ns.leave();
+                            level = o.parent;
+                        }
+                    }
+                    None => {
+                        report!(Problem::new(
+                            before,
+                            after - before,
+                            "mismatched-end-tag",
+                            format!("</{}> has no start tag", &text[name.clone()])
+                        ));
+                        continue;
+                    }
+                }
+                let Some(open) = stack.pop() else { continue };
+                ns.leave();
+                match (open.parent, level) {
                     (Level::Keys, Level::Key) => {
                         if let Some(k) = out.keys.last_mut() {
-                            k.end_tag = Some(before..after);
+                            k.end_tag = Some(span.clone());
                         }
                     }
                     (Level::Key, Level::Other) => {
@@ -278,154 +526,242 @@ pub fn scan(text: &str, capture: &[&str]) -> Result<Scan, ScanError> {
                     }
                     _ => {}
                 }
-                level = if parent == Level::Prolog {
+                level = if open.parent == Level::Prolog {
                     Level::Epilog
                 } else {
-                    parent
+                    open.parent
                 };
             }
-            Event::Text(ref t)
-                if matches!(level, Level::Prolog | Level::Epilog)
-                    && !t.iter().all(|b| b.is_ascii_whitespace()) =>
-            {
-                return Err(ScanError {
-                    offset: before,
-                    message: "text outside the root element (binary junk, or not an XML file)"
-                        .into(),
-                });
+            Event::Text(_) => {
+                if matches!(level, Level::Prolog | Level::Epilog) {
+                    if let Some(i) = b[span.clone()].iter().position(|&c| !validate::is_space(c)) {
+                        report!(Problem::new(
+                            before + i,
+                            1,
+                            "text-outside-root",
+                            "text outside the root element (binary junk, or not an XML file)",
+                        ));
+                    }
+                } else if let Err(p) = validate::check_text(text, span.clone()) {
+                    report!(p);
+                }
             }
-            Event::CData(_) | Event::GeneralRef(_)
-                if matches!(level, Level::Prolog | Level::Epilog) =>
-            {
-                return Err(ScanError {
-                    offset: before,
-                    message: "content outside the root element".into(),
-                });
+            Event::GeneralRef(_) => {
+                if matches!(level, Level::Prolog | Level::Epilog) {
+                    report!(Problem::new(
+                        before,
+                        1,
+                        "text-outside-root",
+                        "a reference outside the root element"
+                    ));
+                } else if let Err(p) = validate::check_reference(text, before, after) {
+                    report!(p);
+                    // Collecting: the tokenizer took everything up to some `;`
+                    // as the reference; go on at the next tag after the `&`.
+                    match resync(b, before) {
+                        Some(at) => {
+                            base = at;
+                            reader = self::reader(text, base);
+                        }
+                        None => break,
+                    }
+                }
+            }
+            Event::CData(_) => {
+                if matches!(level, Level::Prolog | Level::Epilog) {
+                    report!(Problem::new(
+                        before,
+                        1,
+                        "text-outside-root",
+                        "a CDATA section outside the root element"
+                    ));
+                }
+            }
+            Event::Comment(_) => {
+                if let Err(p) = validate::check_comment(text, span.clone()) {
+                    report!(p);
+                }
+            }
+            Event::Decl(_) | Event::PI(_) => {
+                let t0 = before + 2;
+                let is_decl = &text[t0..validate::name_end(text, t0)] == "xml";
+                if is_decl && before == 0 {
+                    match validate::check_xml_decl(text, span.clone()) {
+                        Ok(enc) => out.declared_encoding = enc,
+                        Err(p) => report!(p),
+                    }
+                } else if let Err(p) = validate::check_pi(text, span.clone()) {
+                    report!(p);
+                }
             }
             Event::DocType(_) => {
-                return Err(ScanError {
-                    offset: before,
-                    message: "the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded".into(),
-                });
+                report!(Problem::new(
+                    before,
+                    9,
+                    "doctype",
+                    "the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded",
+                ));
             }
             Event::Eof => break,
-            _ => {}
         }
     }
-    if level == Level::Prolog {
-        return Err(ScanError {
-            offset: 0,
-            message: "not a metabase: no XML element found (empty file?)".into(),
-        });
-    }
-    if level != Level::Epilog {
-        return Err(ScanError {
-            offset: text.len(),
-            message: "the file ends inside an element (truncated?): </configuration> is missing"
-                .into(),
-        });
-    }
-    if !seen_mbproperty {
-        return Err(ScanError {
-            offset: 0,
-            message: "not a metabase: <configuration> has no <MBProperty> element".into(),
-        });
+    if !seen_root {
+        report!(Problem::new(
+            0,
+            1,
+            "no-root",
+            "the file holds no element (an empty file?)"
+        ));
+    } else if let Some(open) = stack.last() {
+        report!(Problem::new(
+            text.len(),
+            1,
+            "unclosed-element",
+            format!(
+                "the file ends inside <{}> (truncated?): {} end tag{} missing",
+                &text[open.name.clone()],
+                stack.len(),
+                if stack.len() == 1 { " is" } else { "s are" }
+            ),
+        ));
+    } else if !seen_mbproperty {
+        report!(Problem::new(
+            0,
+            1,
+            "no-mbproperty",
+            "not a metabase: <configuration> has no <MBProperty> element"
+        ));
     }
     Ok(out)
 }
 
-/// Offset of a borrowed slice inside the text.
-fn offset_in(base: usize, slice: &[u8]) -> usize {
-    slice.as_ptr() as usize - base
-}
-
-/// The attributes of a start tag as (name span, value span), checked for
-/// duplicates and quoting.
-fn for_each_attr(
-    base: usize,
-    e: &BytesStart<'_>,
-    tag: &Span,
-    mut f: impl FnMut(&[u8], Span, Span),
-) -> Result<(), ScanError> {
-    for a in e.attributes().with_checks(true) {
-        let a = a.map_err(|err| match err {
-            quick_xml::events::attributes::AttrError::Duplicated(at, _) => ScanError {
-                offset: tag.start + at,
-                message: "an attribute is given twice in this start tag (IIS writes each once)"
-                    .into(),
-            },
-            other => ScanError {
-                offset: tag.start,
-                message: format!("bad attribute in this start tag: {other}"),
-            },
-        })?;
-        let name = a.key.as_ref();
-        let n = offset_in(base, name);
-        let v = match &a.value {
-            std::borrow::Cow::Borrowed(v) => offset_in(base, v),
-            std::borrow::Cow::Owned(_) => unreachable!("a slice reader borrows attribute values"),
-        };
-        f(name, n..n + name.len(), v..v + a.value.len());
-    }
-    Ok(())
+/// Where to go on after a problem at `at`: the next `<` after it.
+fn resync(b: &[u8], at: usize) -> Option<usize> {
+    let from = (at + 1).min(b.len());
+    memchr::memchr(b'<', &b[from..]).map(|i| from + i)
 }
 
 fn key(
-    base: usize,
-    e: &BytesStart<'_>,
+    text: &str,
     tag: Span,
+    name: Span,
     empty: bool,
-    capture: &[&str],
-    out: &mut Scan,
-) -> Result<Key, ScanError> {
-    let name = e.name();
-    let n = offset_in(base, name.as_ref());
+    attrs: &[TagAttr],
+    all: &mut Vec<Attr>,
+    first_custom: usize,
+) -> Key {
     let mut location = None;
-    let first_attr = out.attrs.len();
-    for_each_attr(base, e, &tag, |name, nspan, vspan| {
-        if name == b"Location" {
-            location = Some(vspan);
-        } else if capture
-            .iter()
-            .any(|c| c.as_bytes().eq_ignore_ascii_case(name))
-        {
-            out.attrs.push(Attr {
-                name: nspan,
-                value: vspan,
+    let first_attr = all.len();
+    for a in attrs {
+        if &text[a.name.clone()] == "Location" {
+            location = Some(a.value.clone());
+        } else {
+            all.push(Attr {
+                name: a.name.clone(),
+                value: a.value.clone(),
             });
         }
-    })?;
-    Ok(Key {
+    }
+    Key {
         start_tag: tag,
-        name: n..n + name.as_ref().len(),
+        name,
         location,
         self_closing: empty,
         end_tag: None,
-        customs: out.customs.len()..out.customs.len(),
-        attrs: first_attr..out.attrs.len(),
-    })
+        customs: first_custom..first_custom,
+        attrs: first_attr..all.len(),
+    }
 }
 
-fn custom(text: &str, e: &BytesStart<'_>, tag: Span) -> Result<Custom, ScanError> {
-    let base = text.as_ptr() as usize;
+fn custom(text: &str, tag: Span, attrs: &[TagAttr]) -> Custom {
     let mut c = Custom {
         span: tag.clone(),
-        start_tag: tag.clone(),
+        start_tag: tag,
         name: None,
         id: None,
         id_num: None,
         value: None,
+        kind: None,
+        user_type: None,
         attributes: None,
     };
-    for_each_attr(base, e, &tag, |name, _, vspan| match name {
-        b"Name" => c.name = Some(vspan),
-        b"ID" => {
-            c.id_num = text[vspan.clone()].trim().parse().ok();
-            c.id = Some(vspan);
+    for a in attrs {
+        let v = a.value.clone();
+        match &text[a.name.clone()] {
+            "Name" => c.name = Some(v),
+            "ID" => {
+                c.id_num = text[v.clone()].trim().parse().ok();
+                c.id = Some(v);
+            }
+            "Value" => c.value = Some(v),
+            "Type" => c.kind = Some(v),
+            "UserType" => c.user_type = Some(v),
+            "Attributes" => c.attributes = Some(v),
+            _ => {}
         }
-        b"Value" => c.value = Some(vspan),
-        b"Attributes" => c.attributes = Some(vspan),
-        _ => {}
-    })?;
-    Ok(c)
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\r\n<MBProperty>\r\n<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t\tConnectionTimeout=\"600\"\r\n\t>\r\n\t<Custom\r\n\t\tName=\"X\"\r\n\t\tID=\"36931\"\r\n\t\tValue=\"1\"\r\n\t/>\r\n</IIsSmtpService>\r\n</MBProperty>\r\n</configuration>\r\n";
+
+    #[test]
+    fn a_good_file_scans() {
+        let s = scan(GOOD).unwrap();
+        assert_eq!(s.keys.len(), 1);
+        assert_eq!(s.customs.len(), 1);
+        assert_eq!(s.attrs.len(), 1);
+        assert_eq!(s.customs[0].id_num, Some(36931));
+        let (_, problems) = scan_all(GOOD);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    fn first(text: &str) -> (String, (usize, usize)) {
+        let p = scan(text).unwrap_err();
+        (
+            p.code.to_string(),
+            super::super::text::line_col(text, p.offset),
+        )
+    }
+
+    #[test]
+    fn the_first_problem_in_the_file_is_reported() {
+        // A bad character after a structural problem: the structural one first.
+        let t = GOOD
+            .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"6<0\"")
+            .replace("Value=\"1\"", "Value=\"\u{1}\"");
+        assert_eq!(first(&t), ("lt-in-attribute".into(), (5, 23)));
+        // A bad character before it: the character first.
+        let t = GOOD
+            .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"6\u{0}0\"")
+            .replace("Value=\"1\"", "Value=\"&x;\"");
+        assert_eq!(first(&t), ("bad-char".into(), (5, 23)));
+    }
+
+    #[test]
+    fn collecting_goes_on_after_each_problem() {
+        let t = GOOD
+            .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"&nbsp;\"")
+            .replace("Value=\"1\"", "Value=\"a & b\"")
+            .replace("</MBProperty>", "</MBProperty>\u{0}");
+        let (s, problems) = scan_all(&t);
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["undefined-entity", "bad-reference", "bad-char"]);
+        assert_eq!(s.keys.len(), 1);
+    }
+
+    #[test]
+    fn recovery_after_a_broken_tag() {
+        let t = GOOD
+            .replace("<Custom\r\n", "<Custom\r\n\t\t<")
+            .replace("</configuration>", "</configuration>\r\n<x/>");
+        let (_, problems) = scan_all(&t);
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert!(codes.contains(&"multiple-roots"), "{codes:?}");
+        assert!(codes.len() >= 2, "{codes:?}");
+    }
 }

@@ -171,6 +171,26 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// [`line_col`] of many offsets in one pass over the text (offsets in any
+/// order; the work is one walk up to the largest).
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![(0, 0); offsets.len()];
+    let (mut at, mut line, mut line_start) = (0usize, 1usize, 0usize);
+    for i in order {
+        let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+        let chunk = &text.as_bytes()[at..offset];
+        if let Some(last) = memchr::memrchr(b'\n', chunk) {
+            line += memchr::memchr_iter(b'\n', chunk).count();
+            line_start = at + last + 1;
+        }
+        at = offset;
+        out[i] = (line, text[line_start..offset].chars().count() + 1);
+    }
+    out
+}
+
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     line_col(text, offset).0
@@ -271,5 +291,12 @@ mod tests {
         assert_eq!(excerpt(t, 5, 2), "2 | \tcd\n  | \t^^");
         assert_eq!(newline_of(t), "\r\n");
         assert_eq!(newline_of("a\nb"), "\n");
+        let t = "ab\nc\né\nd";
+        let offsets = [9, 0, 3, 7, 5, 3];
+        let one_by_one: Vec<_> = offsets.iter().map(|&o| line_col(t, o)).collect();
+        assert_eq!(line_cols(t, &offsets), one_by_one);
+        for o in 0..10 {
+            assert_eq!(line_cols("ab\nc\né\nd", &[o]), [line_col("ab\nc\né\nd", o)]);
+        }
     }
 }

@@ -1,0 +1,412 @@
+//! `check`: every problem in a metabase, not only the first. Pure: the text
+//! is given, nothing touches the disk.
+//!
+//! Errors are what keeps IIS from loading the file: XML that is not
+//! well-formed (the scanner's rules, [`super::validate`]) and what a metabase
+//! must be (keys with one Location each, Custom elements with a numeric ID, a
+//! known Type and a value of that type, one setting per property and key).
+//! Warnings are what IIS loads but an administrator should know: Custom IDs
+//! out of order, a SmtpUseTcpDns value KB 820284 does not define,
+//! EnableEditWhileRunning off, an unknown namespace or flag name.
+
+use std::collections::HashMap;
+
+use super::plan::{parse_dword, SMTP_USE_TCP_DNS};
+use super::scan::{same_location, scan_all, Scan, Span};
+use super::text::Document;
+use super::validate::{self, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding: a problem with its severity, at a byte offset of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub problem: Problem,
+}
+
+/// The namespace IIS 6 writes on `<configuration>`.
+pub const METABASE_NAMESPACE: &str = "urn:microsoft-catalog:XML_Metabase_V64_0";
+
+/// The Custom `Type` values IIS knows.
+pub const TYPES: [&str; 5] = ["DWORD", "STRING", "EXPANDSZ", "MULTISZ", "BINARY"];
+
+/// The user types IIS 6 writes by name (others are written as numbers).
+pub const USER_TYPES: [&str; 4] = [
+    "IIS_MD_UT_SERVER",
+    "IIS_MD_UT_FILE",
+    "IIS_MD_UT_WAM",
+    "ASP_MD_UT_APP",
+];
+
+/// The attribute flags IIS 6 writes by name (METADATA_* in iiscnfg.h / mdcommsg.h).
+pub const ATTRIBUTE_FLAGS: [&str; 9] = [
+    "NO_ATTRIBUTES",
+    "INHERIT",
+    "PARTIAL_PATH",
+    "SECURE",
+    "REFERENCE",
+    "VOLATILE",
+    "ISINHERITED",
+    "INSERT_PATH",
+    "LOCAL_MACHINE_ONLY",
+];
+
+/// Check a decoded metabase: every finding, errors first within one offset,
+/// sorted by offset.
+pub fn check(doc: &Document<'_>) -> Vec<Finding> {
+    let text: &str = &doc.text;
+    let (scan, problems) = scan_all(text);
+    let mut out: Vec<Finding> = problems
+        .into_iter()
+        .map(|problem| Finding {
+            severity: Severity::Error,
+            problem,
+        })
+        .collect();
+    if let Err(p) =
+        validate::check_declared_encoding(text, scan.declared_encoding.clone(), doc.encoding)
+    {
+        out.push(error(p));
+    }
+    metabase_rules(text, &scan, &mut out);
+    out.sort_by_key(|f| (f.problem.offset, f.severity));
+    out
+}
+
+fn error(problem: Problem) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        problem,
+    }
+}
+
+fn warning(problem: Problem) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        problem,
+    }
+}
+
+fn span_len(s: &Span) -> usize {
+    s.len().max(1)
+}
+
+/// The rules of a metabase, over what the scan could read.
+fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
+    if let Some(ns) = &scan.root_namespace {
+        if &text[ns.clone()] != METABASE_NAMESPACE {
+            out.push(warning(Problem::new(
+                ns.start,
+                span_len(ns),
+                "unknown-namespace",
+                format!(
+                    "the namespace \"{}\" is not IIS 6's ({METABASE_NAMESPACE}); is this a metabase of another IIS version?",
+                    &text[ns.clone()]
+                ),
+            )));
+        }
+    }
+    let mut by_location: HashMap<String, usize> = HashMap::new();
+    for key in &scan.keys {
+        let Some(loc) = key.location(text) else {
+            out.push(error(Problem::new(
+                key.start_tag.start,
+                key.name.end - key.start_tag.start,
+                "missing-location",
+                format!(
+                    "<{}> has no Location attribute: IIS cannot tell which key it is",
+                    key.element(text)
+                ),
+            )));
+            continue;
+        };
+        let norm = loc.trim_end_matches('/').to_ascii_lowercase();
+        if let Some(&first) = by_location.get(&norm) {
+            let l = key.location.clone().expect("has a location");
+            out.push(error(Problem::new(
+                l.start,
+                span_len(&l),
+                "duplicate-location",
+                format!(
+                    "a second key with Location=\"{loc}\" (the first is on line {}); IIS keeps one per location: merge them",
+                    super::text::line_of(text, first)
+                ),
+            )));
+        } else {
+            by_location.insert(norm, key.start_tag.start);
+        }
+
+        // Customs: ID, Type, value by type, order, duplicates.
+        let mut seen_ids: HashMap<u32, usize> = HashMap::new();
+        let mut prev_id: Option<u32> = None;
+        for c in scan.customs_of(key) {
+            let id = match (&c.id, c.id_num) {
+                (Some(_), Some(id)) => id,
+                (Some(s), None) => {
+                    out.push(error(Problem::new(
+                        s.start,
+                        span_len(s),
+                        "custom-without-id",
+                        format!("the <Custom> ID \"{}\" is not a number", &text[s.clone()]),
+                    )));
+                    continue;
+                }
+                (None, _) => {
+                    out.push(error(Problem::new(c.start_tag.start, 7, "custom-without-id", "a <Custom> element without an ID attribute: IIS identifies a property by its ID")));
+                    continue;
+                }
+            };
+            if let Some(&first) = seen_ids.get(&id) {
+                out.push(error(Problem::new(
+                    c.start_tag.start,
+                    7,
+                    "duplicate-custom-id",
+                    format!("a second <Custom> with ID=\"{id}\" in {loc} (the first is on line {}); IIS keeps one per ID: remove one", super::text::line_of(text, first)),
+                )));
+            } else {
+                seen_ids.insert(id, c.start_tag.start);
+            }
+            if let Some(p) = prev_id.filter(|&p| p > id) {
+                out.push(warning(Problem::new(
+                    c.id.clone().expect("has an ID").start,
+                    id.to_string().len(),
+                    "custom-order",
+                    format!("<Custom> ID {id} comes after ID {p} in {loc}; IIS writes Custom elements in ascending ID order (KB 820284 asks for it too)"),
+                )));
+            }
+            prev_id = Some(prev_id.map_or(id, |p| p.max(id)));
+            let kind = match &c.kind {
+                Some(k) if TYPES.contains(&&text[k.clone()]) => Some(&text[k.clone()]),
+                Some(k) => {
+                    out.push(error(Problem::new(
+                        k.start,
+                        span_len(k),
+                        "bad-type",
+                        format!(
+                            "Type=\"{}\" is not one of DWORD, STRING, EXPANDSZ, MULTISZ, BINARY",
+                            &text[k.clone()]
+                        ),
+                    )));
+                    None
+                }
+                None => {
+                    out.push(error(Problem::new(c.start_tag.start, 7, "bad-type", format!("the <Custom> with ID {id} has no Type (DWORD, STRING, EXPANDSZ, MULTISZ or BINARY)"))));
+                    None
+                }
+            };
+            if let (Some(kind), Some(v)) = (kind, &c.value) {
+                value_rules(text, kind, v, out);
+            }
+            if let Some(u) = &c.user_type {
+                let ut = text[u.clone()].trim();
+                if !USER_TYPES.contains(&ut) && ut.parse::<u32>().is_err() {
+                    out.push(warning(Problem::new(
+                        u.start,
+                        span_len(u),
+                        "unknown-user-type",
+                        format!(
+                            "UserType=\"{ut}\" is not one IIS 6 names ({})",
+                            USER_TYPES.join(", ")
+                        ),
+                    )));
+                }
+            }
+            if let Some(a) = &c.attributes {
+                for flag in text[a.clone()].split('|').map(str::trim) {
+                    if !ATTRIBUTE_FLAGS.contains(&flag) && flag.parse::<u32>().is_err() {
+                        out.push(warning(Problem::new(
+                            a.start,
+                            span_len(a),
+                            "unknown-attributes-flag",
+                            format!(
+                                "Attributes flag \"{flag}\" is not one IIS 6 names ({})",
+                                ATTRIBUTE_FLAGS.join(", ")
+                            ),
+                        )));
+                    }
+                }
+            }
+        }
+
+        // One property in both forms: an attribute and a Custom for it.
+        for c in scan.customs_of(key) {
+            let custom_name = c.name.clone().map(|n| &text[n]);
+            let names = [
+                custom_name,
+                c.id_num
+                    .filter(|&i| i == SMTP_USE_TCP_DNS.id)
+                    .map(|_| SMTP_USE_TCP_DNS.name),
+            ];
+            for a in scan.attrs_of(key) {
+                let an = &text[a.name.clone()];
+                if names.iter().flatten().any(|n| n.eq_ignore_ascii_case(an)) {
+                    out.push(error(Problem::new(
+                        a.name.start,
+                        span_len(&a.name),
+                        "both-forms",
+                        format!(
+                            "{loc} sets {an} twice: as an attribute and as a <Custom> element (line {}); which one IIS reads is not safe to guess: delete one",
+                            super::text::line_of(text, c.start_tag.start)
+                        ),
+                    )));
+                }
+            }
+        }
+
+        // SmtpUseTcpDns: only the KB's values.
+        let dns = scan
+            .customs_of(key)
+            .iter()
+            .filter(|c| c.id_num == Some(SMTP_USE_TCP_DNS.id))
+            .filter_map(|c| c.value.clone())
+            .chain(
+                scan.attr(text, key, SMTP_USE_TCP_DNS.name)
+                    .map(|a| a.value.clone()),
+            );
+        for v in dns {
+            if !matches!(parse_dword(&text[v.clone()]), Some(0..=2)) {
+                out.push(warning(Problem::new(
+                    v.start,
+                    span_len(&v),
+                    "dns-mode-value",
+                    format!("SmtpUseTcpDns = \"{}\" at {loc}: KB 820284 defines 0, 1 and 2 only (`metabase-fix set-dns-mode` sets one)", &text[v.clone()]),
+                )));
+            }
+        }
+    }
+    // EnableEditWhileRunning on /LM.
+    let lm = scan
+        .keys
+        .iter()
+        .find(|k| k.location(text).is_some_and(|l| same_location(l, "/LM")));
+    let ewr = lm.and_then(|k| scan.attr(text, k, "EnableEditWhileRunning"));
+    match (lm, ewr) {
+        (_, Some(a)) if text[a.value.clone()].trim() == "1" => {}
+        (_, Some(a)) => out.push(warning(Problem::new(a.value.start, span_len(&a.value), "edit-while-running-off", format!("EnableEditWhileRunning=\"{}\" on /LM: while IIS runs it ignores edits to this file and later overwrites them; stop IIS Admin before editing", &text[a.value.clone()])))),
+        (Some(k), None) => out.push(warning(Problem::new(k.start_tag.start, k.name.end - k.start_tag.start, "edit-while-running-off", "EnableEditWhileRunning is not set on /LM: while IIS runs it ignores edits to this file and later overwrites them; stop IIS Admin before editing"))),
+        (None, None) if !scan.keys.is_empty() => out.push(warning(Problem::new(0, 1, "edit-while-running-off", "there is no /LM key, so EnableEditWhileRunning is off: while IIS runs it ignores edits to this file; stop IIS Admin before editing"))),
+        (None, None) => {}
+    }
+}
+
+/// A Custom value against its Type.
+fn value_rules(text: &str, kind: &str, v: &Span, out: &mut Vec<Finding>) {
+    let raw = &text[v.clone()];
+    match kind {
+        "DWORD" => {
+            // A number (decimal, 0x hex, or a negative 32-bit one as IIS may
+            // write), or flag names joined by `|` as IIS writes flag DWORDs
+            // (Value="AuthBasic | AuthNTLM").
+            let t = raw.trim();
+            let number = parse_dword(t).is_some() || t.parse::<i32>().is_ok_and(|n| n < 0);
+            let flags = !t.is_empty()
+                && t.split('|').map(str::trim).all(|f| {
+                    f.bytes()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+                        && f.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+                });
+            if !number && !flags {
+                out.push(error(Problem::new(v.start, span_len(v), "bad-dword", format!("Value=\"{raw}\" is not a 32-bit number (0 to 4294967295, or flag names joined by |) as Type=\"DWORD\" needs"))));
+            }
+        }
+        "BINARY" => {
+            let t = raw.trim();
+            if !t.len().is_multiple_of(2) || !t.bytes().all(|c| c.is_ascii_hexdigit()) {
+                out.push(error(Problem::new(
+                    v.start,
+                    span_len(v),
+                    "bad-binary",
+                    format!(
+                        "Value=\"{}\" is not an even number of hex digits as Type=\"BINARY\" needs",
+                        shorten(raw)
+                    ),
+                )));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 40 {
+        format!("{}...", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(&'static str, Severity)> {
+        let doc = Document::decode(text.as_bytes()).unwrap();
+        check(&doc)
+            .into_iter()
+            .map(|f| (f.problem.code, f.severity))
+            .collect()
+    }
+
+    const HEAD: &str = "<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\r\n<MBProperty>\r\n<IIsComputer\tLocation =\"/LM\"\r\n\t\tEnableEditWhileRunning=\"1\"\r\n\t>\r\n</IIsComputer>\r\n";
+    const TAIL: &str = "</MBProperty>\r\n</configuration>\r\n";
+
+    fn doc(keys: &str) -> String {
+        format!("{HEAD}{keys}{TAIL}")
+    }
+
+    #[test]
+    fn a_good_metabase_has_no_findings() {
+        let t = doc("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t>\r\n\t<Custom Name=\"A\" ID=\"6000\" Value=\"AuthBasic | AuthNTLM\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\r\n\t<Custom Name=\"B\" ID=\"6001\" Value=\"0a0B\" Type=\"BINARY\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT | SECURE\"/>\r\n</IIsSmtpService>\r\n");
+        assert_eq!(codes(&t), []);
+    }
+
+    #[test]
+    fn metabase_rules() {
+        use Severity::*;
+        let t = doc("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\" SmtpUseTcpDns=\"2\"\r\n\t>\r\n\t<Custom Name=\"B\" ID=\"7\" Value=\"12x\" Type=\"DWORD\" UserType=\"X\" Attributes=\"INHERIT | ODD\"/>\r\n\t<Custom Name=\"A\" ID=\"6\" Value=\"abc\" Type=\"BINARY\"/>\r\n\t<Custom Name=\"A\" ID=\"6\" Value=\"1\" Type=\"WORD\"/>\r\n\t<Custom Name=\"UnknownName_36997\" ID=\"36997\" Value=\"7\" Type=\"DWORD\"/>\r\n\t<Custom Name=\"N\" ID=\"x\" Value=\"1\" Type=\"DWORD\"/>\r\n</IIsSmtpService>\r\n<IIsSmtpServer Location=\"/lm/smtpsvc/\"/>\r\n<IIsConfigObject/>\r\n");
+        assert_eq!(
+            codes(&t),
+            [
+                ("both-forms", Error),
+                ("bad-dword", Error),
+                ("unknown-user-type", Warning),
+                ("unknown-attributes-flag", Warning),
+                ("custom-order", Warning),
+                ("bad-binary", Error),
+                ("duplicate-custom-id", Error),
+                ("custom-order", Warning),
+                ("bad-type", Error),
+                ("dns-mode-value", Warning),
+                ("custom-without-id", Error),
+                ("duplicate-location", Error),
+                ("missing-location", Error),
+            ]
+        );
+    }
+
+    #[test]
+    fn xml_problems_and_warnings_together() {
+        let t = doc("<IIsSmtpService\tLocation =\"/LM/SmtpSvc&nbsp;\"/>\r\n")
+            .replace(
+                "EnableEditWhileRunning=\"1\"",
+                "EnableEditWhileRunning=\"0\"",
+            )
+            .replace("XML_Metabase_V64_0", "other");
+        let c = codes(&t);
+        assert_eq!(
+            c,
+            [
+                ("unknown-namespace", Severity::Warning),
+                ("edit-while-running-off", Severity::Warning),
+                ("undefined-entity", Severity::Error)
+            ]
+        );
+    }
+}
