@@ -1,5 +1,6 @@
 //! The metabase as bytes: decode, scan, plan. Nothing in here touches the disk.
 
+pub mod catalog;
 pub mod check;
 pub mod gate;
 pub mod layout;
