@@ -316,6 +316,18 @@ impl Sink {
     }
 }
 
+/// A token as the walk sees it.
+enum Tok {
+    Tag { empty: bool },
+    End,
+    Text,
+    Ref,
+    CData,
+    Comment,
+    Pi,
+    DocType,
+}
+
 /// An open element: its name and its level in the metabase's structure.
 struct Open {
     name: Span,
@@ -350,8 +362,44 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
 
     loop {
         let before = base + reader.buffer_position() as usize;
-        let ev = match reader.read_event() {
-            Ok(ev) => ev,
+        let (tok, span) = match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(ev) => {
+                let tok = match ev {
+                    Event::Start(_) => Tok::Tag { empty: false },
+                    Event::Empty(_) => Tok::Tag { empty: true },
+                    Event::End(_) => Tok::End,
+                    Event::Text(_) => Tok::Text,
+                    Event::GeneralRef(_) => Tok::Ref,
+                    Event::CData(_) => Tok::CData,
+                    Event::Comment(_) => Tok::Comment,
+                    Event::Decl(_) | Event::PI(_) => Tok::Pi,
+                    Event::DocType(_) => Tok::DocType,
+                    Event::Eof => unreachable!(),
+                };
+                (tok, before..base + reader.buffer_position() as usize)
+            }
+            // quick-xml keeps a stack of its own even when it does not check
+            // end names, and it is empty after a resync: end tags are checked
+            // here against ours.
+            Err(quick_xml::Error::IllFormed(
+                quick_xml::errors::IllFormedError::UnmatchedEndTag(_)
+                | quick_xml::errors::IllFormedError::MismatchedEndTag { .. },
+            )) => {
+                let at = base + reader.error_position() as usize;
+                let Some(gt) = memchr::memchr(b'>', &b[at..]) else {
+                    report!(Problem::new(
+                        at,
+                        1,
+                        "unclosed-tag",
+                        "a tag is not closed: '>' is missing (truncated file?)"
+                    ));
+                    break;
+                };
+                base = at + gt + 1;
+                reader = self::reader(text, base);
+                (Tok::End, at..base)
+            }
             Err(e) => {
                 let p = xml_error(&reader, base, e);
                 let at = p.offset;
@@ -367,10 +415,9 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                 }
             }
         };
-        let after = base + reader.buffer_position() as usize;
-        let span = before..after;
-        match ev {
-            Event::Start(_) | Event::Empty(_) => {
+        let (before, after) = (span.start, span.end);
+        match tok {
+            Tok::Tag { empty: quick_empty } => {
                 attrs.clear();
                 let parsed = validate::parse_start_tag(text, span.clone(), &mut attrs, &mut soft);
                 for p in soft.drain(..) {
@@ -384,10 +431,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                         report!(p);
                         broken = true;
                         let n0 = before + 1;
-                        (
-                            n0..validate::name_end(text, n0),
-                            matches!(ev, Event::Empty(_)),
-                        )
+                        (n0..validate::name_end(text, n0), quick_empty)
                     }
                 };
                 if let Err(p) = ns.enter(text, name.clone(), &attrs) {
@@ -468,7 +512,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     level = child;
                 }
             }
-            Event::End(_) => {
+            Tok::End => {
                 let name = match validate::parse_end_tag(text, span.clone()) {
                     Ok(n) => n,
                     Err(p) => {
@@ -532,7 +576,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     open.parent
                 };
             }
-            Event::Text(_) => {
+            Tok::Text => {
                 if matches!(level, Level::Prolog | Level::Epilog) {
                     if let Some(i) = b[span.clone()].iter().position(|&c| !validate::is_space(c)) {
                         report!(Problem::new(
@@ -546,7 +590,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     report!(p);
                 }
             }
-            Event::GeneralRef(_) => {
+            Tok::Ref => {
                 if matches!(level, Level::Prolog | Level::Epilog) {
                     report!(Problem::new(
                         before,
@@ -567,7 +611,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     }
                 }
             }
-            Event::CData(_) => {
+            Tok::CData => {
                 if matches!(level, Level::Prolog | Level::Epilog) {
                     report!(Problem::new(
                         before,
@@ -577,12 +621,12 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     ));
                 }
             }
-            Event::Comment(_) => {
+            Tok::Comment => {
                 if let Err(p) = validate::check_comment(text, span.clone()) {
                     report!(p);
                 }
             }
-            Event::Decl(_) | Event::PI(_) => {
+            Tok::Pi => {
                 let t0 = before + 2;
                 let is_decl = &text[t0..validate::name_end(text, t0)] == "xml";
                 if is_decl && before == 0 {
@@ -594,7 +638,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     report!(p);
                 }
             }
-            Event::DocType(_) => {
+            Tok::DocType => {
                 report!(Problem::new(
                     before,
                     9,
@@ -602,7 +646,6 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                     "the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded",
                 ));
             }
-            Event::Eof => break,
         }
     }
     if !seen_root {
