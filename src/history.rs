@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::commands::common;
 use crate::commands::restore::Source;
-use crate::ui::Ui;
+use crate::ui::{Align, Table, Ui};
 use crate::Error;
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +52,7 @@ pub fn list(file: &Path) -> Result<Vec<HistoryFile>, Error> {
     let dir = folder(file);
     let rd = std::fs::read_dir(&dir).map_err(|e| Error::Io {
         file: dir.clone(),
-        op: "cannot read IIS's History folder (is EnableHistory off, or is this a copy without it?)",
+        op: "io-read-history-folder",
         source: e,
     })?;
     let mut out = Vec::new();
@@ -88,20 +88,27 @@ pub fn list_command(file: &Path, ui: &Ui) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if items.is_empty() {
-        ui.note(&format!("No history files in {}.", folder(file).display()));
+        ui.note(&crate::t!("history-none", folder = folder(file).display()));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = format!(
-        "{:>12}  {:24}  {:>10}  FILE\n",
-        "VERSION", "TIME (UTC)", "SIZE"
-    );
+    let mut table = Table::new(&[
+        (crate::t!("history-col-version"), Align::Right),
+        (crate::t!("history-col-time"), Align::Left),
+        (crate::t!("history-col-size"), Align::Right),
+        (crate::t!("history-col-file"), Align::Left),
+    ])
+    .min_width(0, 12)
+    .min_width(1, 24)
+    .min_width(2, 10);
     for h in &items {
-        out.push_str(&format!(
-            "{:>12}  {:24}  {:>10}  {}\n",
-            h.version, h.time, h.size, h.path
-        ));
+        table.row(vec![
+            h.version.clone(),
+            h.time.clone(),
+            h.size.to_string(),
+            h.path.clone(),
+        ]);
     }
-    ui.raw(out.as_bytes())?;
+    ui.raw(table.render().as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,19 +132,20 @@ pub fn find(file: &Path, which: &str) -> Result<PathBuf, Error> {
             None => which.parse() == Ok(h.major),
         }
     };
-    items.iter().find(|h| wanted(h)).map(|h| PathBuf::from(&h.path)).ok_or_else(|| Error::Input {
-        file: folder(file),
-        message: format!(
-            "no history file '{which}': give a path, a file name, or a version as MAJOR or MAJOR_MINOR (`metabase-fix backups --history` lists them)"
-        ),
-    })
+    items
+        .iter()
+        .find(|h| wanted(h))
+        .map(|h| PathBuf::from(&h.path))
+        .ok_or_else(|| Error::Input {
+            file: folder(file),
+            message: crate::t!("history-no-such", which = which),
+        })
 }
 
 /// Load a history copy for restoring: it must be a metabase this tool can read.
 pub fn load(file: &Path, which: &str) -> Result<Source, Error> {
     let path = find(file, which)?;
-    let bytes =
-        std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read the history file", e))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "io-read-history-file", e))?;
     common::parse(&path, &bytes)?;
     let id = path
         .file_name()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::common;
 use crate::cli::{BackupsArgs, GlobalArgs};
 use crate::history;
-use crate::ui::Ui;
+use crate::ui::{Align, Table, Ui};
 
 #[derive(Debug, Serialize)]
 pub struct Item {
@@ -42,24 +42,29 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &BackupsArgs) -> anyhow::Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     if items.is_empty() {
-        ui.note(&format!(
-            "No backups of {} in {}.",
-            path.display(),
-            store.dir.display()
+        ui.note(&crate::t!(
+            "backups-none",
+            file = path.display(),
+            folder = store.dir.display()
         ));
         return Ok(ExitCode::SUCCESS);
     }
-    let idw = items.iter().map(|i| i.id.len()).max().unwrap_or(2);
-    let mut out = format!(
-        "{:idw$}  {:24}  {:>10}  OPERATION\n",
-        "ID", "TIME (UTC)", "SIZE"
-    );
+    let mut table = Table::new(&[
+        (crate::t!("backups-col-id"), Align::Left),
+        (crate::t!("backups-col-time"), Align::Left),
+        (crate::t!("backups-col-size"), Align::Right),
+        (crate::t!("backups-col-operation"), Align::Left),
+    ])
+    .min_width(1, 24)
+    .min_width(2, 10);
     for i in &items {
-        out.push_str(&format!(
-            "{:idw$}  {:24}  {:>10}  {}\n",
-            i.id, i.time, i.size, i.operation
-        ));
+        table.row(vec![
+            i.id.clone(),
+            i.time.clone(),
+            i.size.to_string(),
+            i.operation.clone(),
+        ]);
     }
-    ui.raw(out.as_bytes())?;
+    ui.raw(table.render().as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
