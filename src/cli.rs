@@ -335,9 +335,16 @@ fn localize_built(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     for (id, msg) in [("help", "cli-flag-help"), ("version", "cli-flag-version")] {
         if cmd.get_arguments().any(|a| a.get_id() == id) {
             let heading = heading.clone();
-            cmd = cmd.mut_arg(id, |a| match heading {
-                Some(h) => a.help(tr(msg)).help_heading(h),
-                None => a.help(tr(msg)),
+            cmd = cmd.mut_arg(id, |mut a| {
+                a = a.help(tr(msg));
+                // Where there is a long help, clap's help flag says so.
+                if a.get_long_help().is_some() {
+                    a = a.long_help(tr(&format!("{msg}-long")));
+                }
+                match heading {
+                    Some(h) => a.help_heading(h),
+                    None => a,
+                }
             });
         }
     }

@@ -202,11 +202,33 @@ mod tests {
         ]);
         t.row(vec!["a".into(), "12345678".into(), "set-dns-mode 2".into()]);
         t.row(vec!["バックアップ".into(), "1".into(), "x".into()]);
+        let out = t.render();
         assert_eq!(
-            t.render(),
-            "ID                      サイズ  操作\n\
-             a                     12345678  set-dns-mode 2\n\
-             バックアップ                 1  x\n"
+            out,
+            concat!(
+                "ID              サイズ  操作\n",
+                "a             12345678  set-dns-mode 2\n",
+                "バックアップ         1  x\n",
+            )
+        );
+        // Every column starts at the same display column on every row.
+        let starts = |line: &str| -> Vec<usize> {
+            let mut v = vec![];
+            let mut col = 0;
+            let mut prev_space = 0;
+            for ch in line.chars() {
+                if ch != ' ' && prev_space >= 2 {
+                    v.push(col);
+                }
+                prev_space = if ch == ' ' { prev_space + 1 } else { 0 };
+                col += crate::i18n::width(ch.encode_utf8(&mut [0; 4]));
+            }
+            v
+        };
+        let last_starts: Vec<usize> = out.lines().map(|l| *starts(l).last().unwrap()).collect();
+        assert!(
+            last_starts.windows(2).all(|w| w[0] == w[1]),
+            "{last_starts:?}"
         );
     }
 }

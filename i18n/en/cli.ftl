@@ -1,9 +1,10 @@
 # --help of every command and option. Ids: cli-<command path>-about,
 # cli-<command path>-<argument id> (global options under "root"),
 # cli-value-<argument id>-<value> for a documented possible value.
-# The English texts are the doc comments of src/cli.rs (a test keeps them equal).
+# The English texts are those of src/cli.rs (doc comments; the root about is
+# Cargo.toml's description); a test keeps them equal.
 
-cli-root-about = Apply Microsoft KB 820284 (SmtpUseTcpDns, metabase ID 36997) to an IIS 6 MetaBase.xml safely: byte-exact, backed up, atomic, reversible.
+cli-root-about = Applies KB 820284 (SmtpUseTcpDns) to an IIS 6 MetaBase.xml byte-exactly, with backup, diff and restore
 cli-root-after-help = Exit codes: 0 done (or nothing to do), 1 failed (file unchanged), 2 usage error.
 cli-root-file = The MetaBase.xml to read or edit [default on Windows: %SystemRoot%\system32\inetsrv\MetaBase.xml]
 cli-root-backup-dir = Where backups are kept [default: <local data dir>/metabase-fix/backups]
@@ -49,6 +50,7 @@ cli-man-about = Print the man page (roff)
 
 # What clap adds: the help and version flags, the help command, the layout.
 cli-flag-help = Print help
+cli-flag-help-long = Print help (see a summary with '-h')
 cli-flag-version = Print version
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-heading-usage = Usage:

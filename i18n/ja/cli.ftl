@@ -1,6 +1,6 @@
 # すべてのコマンドとオプションの --help (英語版: i18n/en/cli.ftl)。
 
-cli-root-about = Microsoft KB 820284 (SmtpUseTcpDns、メタベース ID 36997) を IIS 6 の MetaBase.xml に安全に適用します: バイト単位で正確に、バックアップを取り、アトミックに、元に戻せる形で。
+cli-root-about = KB 820284 (SmtpUseTcpDns) を IIS 6 の MetaBase.xml にバイト単位で正確に適用します。バックアップ、差分表示、復元に対応しています
 cli-root-after-help = 終了コード: 0 完了 (または変更不要)、1 失敗 (ファイルは変更なし)、2 使い方の誤り。
 cli-root-file = 読み取りまたは編集する MetaBase.xml [Windows での既定値: %SystemRoot%\system32\inetsrv\MetaBase.xml]
 cli-root-backup-dir = バックアップの保存先 [既定値: <ローカル データ フォルダー>/metabase-fix/backups]
@@ -45,6 +45,7 @@ cli-completions-about = シェルの補完スクリプトを出力します
 cli-man-about = man ページ (roff) を出力します
 
 cli-flag-help = ヘルプを表示します
+cli-flag-help-long = ヘルプを表示します (概要は '-h' で表示します)
 cli-flag-version = バージョンを表示します
 cli-help-about = このメッセージ、または指定したサブコマンドのヘルプを表示します
 cli-heading-usage = 使い方:

@@ -1,6 +1,6 @@
 # --help của mọi lệnh và tùy chọn (bản tiếng Anh: i18n/en/cli.ftl).
 
-cli-root-about = Áp dụng Microsoft KB 820284 (SmtpUseTcpDns, ID metabase 36997) vào MetaBase.xml của IIS 6 một cách an toàn: chính xác đến từng byte, có sao lưu, nguyên tử, có thể hoàn tác.
+cli-root-about = Áp dụng KB 820284 (SmtpUseTcpDns) vào MetaBase.xml của IIS 6 chính xác đến từng byte, có sao lưu, hiển thị khác biệt (diff) và khôi phục
 cli-root-after-help = Mã thoát: 0 hoàn tất (hoặc không có gì phải làm), 1 thất bại (tệp không thay đổi), 2 dùng sai cú pháp.
 cli-root-file = Tệp MetaBase.xml cần đọc hoặc sửa [mặc định trên Windows: %SystemRoot%\system32\inetsrv\MetaBase.xml]
 cli-root-backup-dir = Nơi lưu các bản sao lưu [mặc định: <thư mục dữ liệu cục bộ>/metabase-fix/backups]
@@ -45,6 +45,7 @@ cli-completions-about = In đoạn mã tự hoàn thành cho shell
 cli-man-about = In trang man (roff)
 
 cli-flag-help = In trợ giúp
+cli-flag-help-long = In trợ giúp (xem bản tóm tắt bằng '-h')
 cli-flag-version = In phiên bản
 cli-help-about = In thông báo này hoặc trợ giúp của (các) lệnh con được chỉ định
 cli-heading-usage = Cách dùng:
