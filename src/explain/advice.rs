@@ -10,6 +10,11 @@ pub struct Advice {
 
 /// Advice for `class.subject.detail` (exact match first, then any class).
 pub fn advice(class: u8, subject: u16, detail: u16) -> Option<&'static Advice> {
+    entry(class, subject, detail).map(|(_, _, _, a)| a)
+}
+
+/// The table entry for `class.subject.detail` (exact match first, then any class).
+fn entry(class: u8, subject: u16, detail: u16) -> Option<&'static (u8, u16, u16, Advice)> {
     TABLE
         .iter()
         .find(|(c, s, d, _)| *c == class && *s == subject && *d == detail)
@@ -18,7 +23,6 @@ pub fn advice(class: u8, subject: u16, detail: u16) -> Option<&'static Advice> {
                 .iter()
                 .find(|(_, s, d, _)| *s == subject && *d == detail)
         })
-        .map(|(_, _, _, a)| a)
 }
 
 /// The causes and fixes for `class.subject.detail` in the current language:
@@ -26,14 +30,7 @@ pub fn advice(class: u8, subject: u16, detail: u16) -> Option<&'static Advice> {
 /// (n from 1, in the order of [`TABLE`]; the English file holds the same texts
 /// as this table, a test keeps them equal).
 pub fn advice_texts(class: u8, subject: u16, detail: u16) -> Option<(Vec<String>, Vec<String>)> {
-    let (c, s, d, a) = TABLE
-        .iter()
-        .find(|(c, s, d, _)| *c == class && *s == subject && *d == detail)
-        .or_else(|| {
-            TABLE
-                .iter()
-                .find(|(_, s, d, _)| *s == subject && *d == detail)
-        })?;
+    let (c, s, d, a) = entry(class, subject, detail)?;
     let texts = |kind: &str, n: usize| -> Vec<String> {
         (1..=n)
             .map(|i| crate::i18n::tr(&advice_id(*c, *s, *d, kind, i), &[]))
