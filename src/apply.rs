@@ -62,7 +62,7 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
             Ok(()) => {
                 // The name may have been given to a new file while we waited.
                 if platform::same_file(&file, path)
-                    .map_err(|e| Error::io(path, "cannot check the file", e))?
+                    .map_err(|e| Error::io(path, "io-check-file", e))?
                 {
                     return Ok(Locked {
                         path: path.to_path_buf(),
@@ -80,13 +80,7 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
                 }
                 std::thread::sleep(Duration::from_millis(25));
             }
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(Error::io(
-                    path,
-                    "cannot lock the file (does this file system support locks?)",
-                    e,
-                ))
-            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(path, "io-lock", e)),
         }
     }
 }
@@ -94,13 +88,13 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Locked, Error> {
 /// `path` itself, or when it is a symbolic link, the file it finally points to.
 fn resolve_link(path: &Path) -> Result<PathBuf, Error> {
     let link = fs::symlink_metadata(path)
-        .map_err(|e| Error::io(path, "cannot read metadata", e))?
+        .map_err(|e| Error::io(path, "io-read-metadata", e))?
         .file_type()
         .is_symlink();
     if !link {
         return Ok(path.to_path_buf());
     }
-    fs::canonicalize(path).map_err(|e| Error::io(path, "cannot resolve the symbolic link", e))
+    fs::canonicalize(path).map_err(|e| Error::io(path, "io-resolve-link", e))
 }
 
 /// The largest file read as a metabase. IIS 6 metabases are a few megabytes;
@@ -113,11 +107,9 @@ pub const MAX_METABASE_BYTES: u64 = 4 << 30;
 pub fn open_metabase(path: &Path) -> Result<File, Error> {
     let open_err = |e: io::Error| {
         let op = match e.kind() {
-            io::ErrorKind::NotFound => {
-                "not found (check --file; on a server it is %SystemRoot%\\system32\\inetsrv\\MetaBase.xml)"
-            }
-            io::ErrorKind::PermissionDenied => "access denied (run as an administrator, or check the share's rights)",
-            _ => "cannot open",
+            io::ErrorKind::NotFound => "io-not-found",
+            io::ErrorKind::PermissionDenied => "io-access-denied",
+            _ => "io-open",
         };
         Error::io(path, op, e)
     };
@@ -125,22 +117,21 @@ pub fn open_metabase(path: &Path) -> Result<File, Error> {
     let file = File::open(path).map_err(open_err)?;
     let meta = file
         .metadata()
-        .map_err(|e| Error::io(path, "cannot read metadata", e))?;
+        .map_err(|e| Error::io(path, "io-read-metadata", e))?;
     check_regular(path, &meta)?;
     Ok(file)
 }
 
 fn check_regular(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
     let message = if meta.is_dir() {
-        "is a folder, not a file: pass the path of MetaBase.xml itself".to_string()
+        crate::t!("input-is-folder")
     } else if !meta.is_file() {
-        "is not a regular file (a device, pipe or socket): pass the path of MetaBase.xml itself"
-            .to_string()
+        crate::t!("input-not-regular")
     } else if meta.len() > MAX_METABASE_BYTES {
-        format!(
-            "is {} bytes, more than the {} GiB this tool reads (a metabase is a few MB): is it the right file?",
-            meta.len(),
-            MAX_METABASE_BYTES >> 30
+        crate::t!(
+            "input-too-big",
+            bytes = meta.len(),
+            limit = MAX_METABASE_BYTES >> 30
         )
     } else {
         return Ok(());
@@ -153,7 +144,7 @@ fn check_regular(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
 
 /// Read a whole metabase without locking it (show, dry runs).
 pub fn read_unlocked(path: &Path) -> Result<Vec<u8>, Error> {
-    read_all(&mut open_metabase(path)?).map_err(|e| Error::io(path, "cannot read", e))
+    read_all(&mut open_metabase(path)?).map_err(|e| Error::io(path, "io-read", e))
 }
 
 fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
@@ -163,15 +154,15 @@ fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
     buf.try_reserve_exact(len + 1).map_err(|_| {
         io::Error::new(
             io::ErrorKind::OutOfMemory,
-            format!("not enough memory to read {len} bytes"),
+            crate::t!("io-out-of-memory", bytes = len),
         )
     })?;
     // A file that grows while it is read stops at the limit.
     file.take(MAX_METABASE_BYTES + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > MAX_METABASE_BYTES {
-        return Err(io::Error::other(format!(
-            "the file grew past {} GiB while it was read",
-            MAX_METABASE_BYTES >> 30
+        return Err(io::Error::other(crate::t!(
+            "io-grew",
+            limit = MAX_METABASE_BYTES >> 30
         )));
     }
     Ok(buf)
@@ -179,7 +170,7 @@ fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
 
 impl Locked {
     pub fn read(&mut self) -> Result<Vec<u8>, Error> {
-        read_all(&mut self.file).map_err(|e| Error::io(&self.path, "cannot read", e))
+        read_all(&mut self.file).map_err(|e| Error::io(&self.path, "io-read", e))
     }
 }
 
@@ -249,7 +240,7 @@ pub fn commit(
     let target = locked.target.clone();
     let dir = parent_dir(&target).ok_or_else(|| Error::Input {
         file: path.clone(),
-        message: "has no folder".into(),
+        message: crate::t!("input-no-folder"),
     })?;
     let leftovers_removed = remove_leftovers(locked);
     step!("apply::after-lock", &path);
@@ -276,15 +267,14 @@ pub fn commit(
     };
 
     // Read the temporary file back: a short write or a flaky share shows here.
-    let mut check =
-        File::open(tmp.path()).map_err(io_err("cannot read back the temporary file"))?;
+    let mut check = File::open(tmp.path()).map_err(io_err("io-read-back-temp"))?;
     if !same_content(&mut check, splice::pieces(original, splices))
-        .map_err(io_err("cannot read back the temporary file"))?
+        .map_err(io_err("io-read-back-temp"))?
     {
         return Err(Error::io(
             &path,
-            "the temporary file did not read back as written",
-            io::Error::other("verify failed"),
+            "io-temp-mismatch",
+            io::Error::other(crate::t!("io-verify-failed")),
         ));
     }
     drop(check);
@@ -300,8 +290,7 @@ pub fn commit(
     step!("apply::before-rename", &path);
 
     let tmp_path = tmp.into_temp_path();
-    platform::replace(&tmp_path, &target)
-        .map_err(io_err("cannot replace the file with the new version"))?;
+    platform::replace(&tmp_path, &target).map_err(io_err("io-replace"))?;
     // The temporary name is gone now; do not let the guard delete anything.
     let _ = tmp_path.keep();
     fail::fail_point!("apply::after-rename", |_| Ok(Committed {
@@ -337,23 +326,18 @@ fn write_temp(
         .prefix(&format!(".{name}."))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(io_err("cannot create a temporary file beside it"))?;
+        .map_err(io_err("io-create-temp"))?;
     {
         let mut w = BufWriter::with_capacity(4 << 20, tmp.as_file_mut());
-        splice::write_to(&mut w, original, splices)
-            .map_err(io_err("cannot write the temporary file"))?;
-        w.flush()
-            .map_err(io_err("cannot write the temporary file"))?;
+        splice::write_to(&mut w, original, splices).map_err(io_err("io-write-temp"))?;
+        w.flush().map_err(io_err("io-write-temp"))?;
     }
     step!("apply::after-temp-write", path);
     let meta = original_file
         .metadata()
-        .map_err(io_err("cannot read metadata"))?;
-    platform::copy_permissions(&meta, tmp.as_file())
-        .map_err(io_err("cannot copy permissions to the temporary file"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(io_err("cannot flush the temporary file"))?;
+        .map_err(io_err("io-read-metadata"))?;
+    platform::copy_permissions(&meta, tmp.as_file()).map_err(io_err("io-copy-permissions"))?;
+    tmp.as_file().sync_all().map_err(io_err("io-flush-temp"))?;
     Ok(tmp)
 }
 

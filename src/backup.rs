@@ -92,9 +92,7 @@ impl Store {
     pub fn save(&self, file: &Path, bytes: &[u8], operation: &str) -> Result<Entry, Error> {
         if !self.dir.is_dir() {
             platform::create_private_dir_all(&self.dir).map_err(|e| {
-                self.err(format!(
-                    "cannot create the backup folder: {e}; nothing was changed; pass --backup-dir to a folder you can write"
-                ))
+                self.err(crate::t!("backup-cannot-create-dir", cause = e.to_string()))
             })?;
         }
         self.remove_stale_temps();
@@ -155,24 +153,29 @@ impl Store {
     /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
     fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let fail = |what: &str, e: std::io::Error| {
-            self.err(format!(
-                "cannot write the backup {} ({what}: {e}); nothing was changed",
-                path.display()
+            self.err(crate::t!(
+                "backup-cannot-write",
+                path = path.display(),
+                step = crate::i18n::tr(what, &[]),
+                cause = e.to_string()
             ))
         };
         let mut tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)
-            .map_err(|e| fail("create", e))?;
+            .map_err(|e| fail("backup-step-create", e))?;
         {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-            w.write_all(bytes).map_err(|e| fail("write", e))?;
-            w.flush().map_err(|e| fail("write", e))?;
+            w.write_all(bytes)
+                .map_err(|e| fail("backup-step-write", e))?;
+            w.flush().map_err(|e| fail("backup-step-write", e))?;
         }
-        tmp.as_file().sync_all().map_err(|e| fail("flush", e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| fail("backup-step-flush", e))?;
         tmp.persist_noclobber(path)
-            .map_err(|e| fail("rename", e.error))?;
+            .map_err(|e| fail("backup-step-rename", e.error))?;
         Ok(())
     }
 
@@ -182,7 +185,7 @@ impl Store {
         let rd = match fs::read_dir(&self.dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-            Err(e) => return Err(self.err(format!("cannot list the backup folder: {e}"))),
+            Err(e) => return Err(self.err(crate::t!("backup-cannot-list", cause = e.to_string()))),
         };
         let mut out = Vec::new();
         for entry in rd.flatten() {
@@ -210,12 +213,10 @@ impl Store {
     pub fn find(&self, file: &Path, id: Option<&str>) -> Result<Entry, Error> {
         let all = self.list(file)?;
         let Some(id) = id else {
-            return all.into_iter().next().ok_or_else(|| {
-                self.err(format!(
-                    "no backups of {} here; metabase-fix makes one before every change (or pass the --backup-dir used then)",
-                    file.display()
-                ))
-            });
+            return all
+                .into_iter()
+                .next()
+                .ok_or_else(|| self.err(crate::t!("backup-none-here", file = file.display())));
         };
         let mut hits: Vec<Entry> = all.iter().filter(|e| e.record.id == id).cloned().collect();
         if hits.is_empty() {
@@ -226,11 +227,12 @@ impl Store {
         }
         match hits.len() {
             1 => Ok(hits.remove(0)),
-            0 => Err(self.err(format!(
-                "no backup '{id}' of {}; `metabase-fix backups` lists them",
-                file.display()
+            0 => Err(self.err(crate::t!(
+                "backup-no-such-id",
+                id = id,
+                file = file.display()
             ))),
-            n => Err(self.err(format!("'{id}' matches {n} backups; give more of the id"))),
+            n => Err(self.err(crate::t!("backup-ambiguous-id", id = id, count = n))),
         }
     }
 
@@ -238,15 +240,21 @@ impl Store {
     pub fn load(&self, entry: &Entry) -> Result<Vec<u8>, Error> {
         let bytes = fs::read(&entry.path).map_err(|e| Error::Backup {
             file: entry.path.clone(),
-            message: format!("cannot read backup {}: {e}", entry.record.id),
+            message: crate::t!(
+                "backup-cannot-read",
+                id = &entry.record.id,
+                cause = e.to_string()
+            ),
         })?;
         let sha = sha256_hex(&bytes);
         if sha != entry.record.sha256 || bytes.len() as u64 != entry.record.size {
             return Err(Error::Backup {
                 file: entry.path.clone(),
-                message: format!(
-                    "backup {} is damaged: its SHA-256 is {sha}, the record says {}; it was not restored (pick another with `metabase-fix backups`)",
-                    entry.record.id, entry.record.sha256
+                message: crate::t!(
+                    "backup-damaged",
+                    id = &entry.record.id,
+                    actual = sha,
+                    recorded = &entry.record.sha256
                 ),
             });
         }

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::i18n::Lang;
+
 /// Apply Microsoft KB 820284 (SmtpUseTcpDns, metabase ID 36997) to an IIS 6
 /// MetaBase.xml safely: byte-exact, backed up, atomic, reversible.
 #[derive(Debug, Parser)]
@@ -67,6 +69,11 @@ pub struct GlobalArgs {
         value_parser = parse_seconds
     )]
     pub lock_timeout: std::time::Duration,
+
+    /// The language of messages, tables and help [default: METABASE_FIX_LANG,
+    /// else the system's language, else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -225,6 +232,141 @@ pub struct CompletionsArgs {
 fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
     match s.trim().parse::<f64>() {
         Ok(v) if (0.0..=86_400.0).contains(&v) => Ok(std::time::Duration::from_secs_f64(v)),
-        _ => Err(format!("'{s}' is not a number of seconds from 0 to 86400")),
+        _ => Err(crate::t!("cli-error-seconds", value = s)),
     }
+}
+
+/// The clap command with every about and help text in `lang`, from the Fluent
+/// bundle: the structs above stay the one definition of the interface, and
+/// their doc comments are the English text (a test keeps the two equal).
+///
+/// Ids come from the command path and the argument id: `cli-root-about`,
+/// `cli-root-file` (a global option), `cli-set-dns-mode-about`,
+/// `cli-set-dns-mode-dry-run`, `cli-diagnose-dns-server`,
+/// `cli-value-mode-udp-only` (a possible value's help).
+pub fn localized_command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let tr = |id: &str| crate::i18n::tr_in(lang, id, &[]);
+    let mut cmd = localize(Cli::command(), "root", lang);
+    cmd = cmd.after_help(tr("cli-root-after-help"));
+    cmd.build();
+    localize_built(cmd, lang)
+}
+
+/// clap's default layout with the "Usage:" heading in `lang`.
+fn help_template(lang: Lang) -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        crate::i18n::tr_in(lang, "cli-heading-usage", &[])
+    )
+}
+
+fn ftl_id(s: &str) -> String {
+    s.replace('_', "-")
+}
+
+fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let tr = |id: &str| crate::i18n::tr_in(lang, id, &[]);
+    cmd = cmd.about(tr(&format!("cli-{path}-about")));
+    if lang != Lang::En {
+        cmd = cmd
+            .help_template(help_template(lang))
+            .subcommand_help_heading(tr("cli-heading-commands"))
+            .subcommand_value_name(tr("cli-value-name-command"));
+    }
+    let args: Vec<(String, bool, bool)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_help().is_some())
+        .map(|a| {
+            let has_help_values = a
+                .get_possible_values()
+                .iter()
+                .any(|v| v.get_help().is_some());
+            (a.get_id().to_string(), a.is_positional(), has_help_values)
+        })
+        .collect();
+    for (id, positional, values) in args {
+        let help = tr(&format!("cli-{path}-{}", ftl_id(&id)));
+        cmd = cmd.mut_arg(&id, |mut a| {
+            a = a.help(help);
+            if lang != Lang::En {
+                a = a.help_heading(tr(if positional {
+                    "cli-heading-arguments"
+                } else {
+                    "cli-heading-options"
+                }));
+            }
+            if values {
+                let pvs: Vec<PossibleValue> = a
+                    .get_possible_values()
+                    .into_iter()
+                    .map(|v| {
+                        let name = v.get_name().to_string();
+                        let help = tr(&format!("cli-value-{}-{name}", ftl_id(&id)));
+                        let aliases: Vec<String> =
+                            v.get_name_and_aliases().skip(1).map(String::from).collect();
+                        PossibleValue::new(name).help(help).aliases(aliases)
+                    })
+                    .collect();
+                // Only `set-dns-mode MODE` has documented values; keep its type.
+                a =
+                    a.value_parser(PossibleValuesParser::new(pvs).map(|s| {
+                        DnsMode::from_str(&s, false).expect("a possible value of DnsMode")
+                    }));
+            }
+            a
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = if path == "root" {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |c| localize(c, &sub_path, lang));
+    }
+    cmd
+}
+
+/// What clap adds when it builds: `-h`/`--help`, `-V`/`--version`, `help`.
+fn localize_built(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    let tr = |id: &str| crate::i18n::tr_in(lang, id, &[]);
+    let heading = (lang != Lang::En).then(|| tr("cli-heading-options"));
+    for (id, msg) in [("help", "cli-flag-help"), ("version", "cli-flag-version")] {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            let heading = heading.clone();
+            cmd = cmd.mut_arg(id, |mut a| {
+                a = a.help(tr(msg));
+                // Where there is a long help, clap's help flag says so.
+                if a.get_long_help().is_some() {
+                    a = a.long_help(tr(&format!("{msg}-long")));
+                }
+                match heading {
+                    Some(h) => a.help_heading(h),
+                    None => a,
+                }
+            });
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |mut c| {
+            if name == "help" {
+                c = c.about(tr("cli-help-about"));
+                if lang != Lang::En {
+                    c = c.help_template(help_template(lang));
+                }
+            }
+            localize_built(c, lang)
+        });
+    }
+    cmd
 }

@@ -8,13 +8,17 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::t;
+
+/// Display is in the current language (`i18n`); `kind()` is not translated.
 #[derive(Debug, Error)]
 pub enum Error {
     /// No --file and no default for this platform.
-    #[error("no metabase file given: pass --file PATH (or set METABASE_FILE){hint}")]
+    #[error("{}", t!("error-no-file", hint = hint))]
     NoFile { hint: String },
 
-    #[error("{file}: {op}")]
+    /// `op` is a message id (`io-read`, ...) or, from older callers, a text.
+    #[error("{}: {}", file.display(), crate::i18n::tr_or_text(op))]
     Io {
         file: PathBuf,
         op: &'static str,
@@ -23,28 +27,28 @@ pub enum Error {
     },
 
     /// The bytes are not a metabase this tool can edit safely.
-    #[error("{file}: {message}")]
+    #[error("{}: {message}", file.display())]
     Format { file: PathBuf, message: String },
 
-    #[error("{file}: no key with Location=\"{location}\" (is the SMTP service installed? `metabase-fix show` lists the keys below it)")]
+    #[error("{}", t!("error-key-not-found", file = file.display(), location = location))]
     KeyNotFound { file: PathBuf, location: String },
 
-    #[error("{file}: {message}")]
+    #[error("{}: {message}", file.display())]
     Ambiguous { file: PathBuf, message: String },
 
-    #[error("{file}: {message}")]
+    #[error("{}: {message}", file.display())]
     Conflict { file: PathBuf, message: String },
 
-    #[error("{file}: the file is locked by another run (another administrator's metabase-fix, most likely); waited {waited_s:.1} s; nothing was changed: wait for it to finish and run again, or raise --lock-timeout")]
+    #[error("{}", t!("error-locked", file = file.display(), seconds = format!("{waited_s:.1}")))]
     Locked { file: PathBuf, waited_s: f64 },
 
-    #[error("{file}: the file changed while metabase-fix was working on it (another editor, or IIS saving its configuration); nothing was written; run the command again")]
+    #[error("{}", t!("error-changed-under-us", file = file.display()))]
     ChangedUnderUs { file: PathBuf },
 
-    #[error("{file}: {message}")]
+    #[error("{}: {message}", file.display())]
     Backup { file: PathBuf, message: String },
 
-    #[error("{file}: {message}")]
+    #[error("{}: {message}", file.display())]
     Input { file: PathBuf, message: String },
 }
 

@@ -50,7 +50,7 @@ pub fn list(file: &Path) -> Result<Vec<HistoryFile>, Error> {
     let dir = folder(file);
     let rd = std::fs::read_dir(&dir).map_err(|e| Error::Io {
         file: dir.clone(),
-        op: "cannot read IIS's History folder (is EnableHistory off, or is this a copy without it?)",
+        op: "io-read-history-folder",
         source: e,
     })?;
     let mut out = Vec::new();
@@ -99,19 +99,20 @@ pub fn find(file: &Path, which: &str) -> Result<PathBuf, Error> {
             None => which.parse() == Ok(h.major),
         }
     };
-    items.iter().find(|h| wanted(h)).map(|h| PathBuf::from(&h.path)).ok_or_else(|| Error::Input {
-        file: folder(file),
-        message: format!(
-            "no history file '{which}': give a path, a file name, or a version as MAJOR or MAJOR_MINOR (`metabase-fix backups --history` lists them)"
-        ),
-    })
+    items
+        .iter()
+        .find(|h| wanted(h))
+        .map(|h| PathBuf::from(&h.path))
+        .ok_or_else(|| Error::Input {
+            file: folder(file),
+            message: crate::t!("history-no-such", which = which),
+        })
 }
 
 /// Load a history copy for restoring: it must be a metabase this tool can read.
 pub fn load(file: &Path, which: &str) -> Result<Source, Error> {
     let path = find(file, which)?;
-    let bytes =
-        std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read the history file", e))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "io-read-history-file", e))?;
     gate::parse(&path, &bytes)?;
     let id = path
         .file_name()

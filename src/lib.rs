@@ -20,6 +20,7 @@ pub mod dns;
 pub mod error;
 pub mod explain;
 pub mod history;
+pub mod i18n;
 pub mod metabase;
 pub mod platform;
 pub mod render;

@@ -1,18 +1,29 @@
-//! Thin entry point: parse the arguments, run, map the outcome to an exit code.
+//! Thin entry point: choose the language, parse the arguments, run, map the
+//! outcome to an exit code.
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
-use metabase_fix::cli::Cli;
+use metabase_fix::cli::{self, Cli};
 use metabase_fix::commands;
+use metabase_fix::i18n;
+use metabase_fix::platform;
 use metabase_fix::ui::Ui;
 
 fn main() -> ExitCode {
     #[cfg(feature = "failpoints")]
     let _scenario = fail::FailScenario::setup();
 
-    let cli = match Cli::try_parse() {
+    let _console = platform::console_utf8();
+    // Before parsing: clap prints --help and usage errors itself.
+    let lang = i18n::from_args_and_env(std::env::args_os());
+    i18n::set(lang);
+
+    let parsed = cli::localized_command(lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print to stdout and exit 0; usage errors exit 2.

@@ -40,9 +40,42 @@ pub fn default_backup_dir() -> Option<PathBuf> {
 /// What to tell a user who gave no --file.
 pub fn no_file_hint() -> String {
     if cfg!(windows) {
-        " (%SystemRoot% is not set, so the default could not be found)".into()
+        crate::t!("hint-no-file-windows")
     } else {
-        "; on this system there is no default: point it at a copy of MetaBase.xml or the server's admin share".into()
+        crate::t!("hint-no-file-elsewhere")
+    }
+}
+
+/// Windows: make the console's output code page UTF-8 (65001) for this run, so
+/// Japanese and Vietnamese show correctly in the console and in what a child or
+/// a pipe reads; the previous code page comes back when the guard is dropped.
+/// Redirected output is UTF-8 bytes on every platform. Elsewhere: nothing.
+pub fn console_utf8() -> ConsoleGuard {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::System::Console::{GetConsoleOutputCP, SetConsoleOutputCP};
+        // SAFETY: plain Win32 calls without pointers; 0 means no console.
+        let previous = unsafe { GetConsoleOutputCP() };
+        if previous != 0 && previous != 65001 && unsafe { SetConsoleOutputCP(65001) } != 0 {
+            return ConsoleGuard { previous };
+        }
+    }
+    ConsoleGuard { previous: 0 }
+}
+
+/// Puts the console's code page back (see [`console_utf8`]).
+pub struct ConsoleGuard {
+    #[cfg_attr(not(windows), allow(dead_code))]
+    previous: u32,
+}
+
+impl Drop for ConsoleGuard {
+    fn drop(&mut self) {
+        #[cfg(windows)]
+        if self.previous != 0 {
+            // SAFETY: as above.
+            unsafe { windows_sys::Win32::System::Console::SetConsoleOutputCP(self.previous) };
+        }
     }
 }
 

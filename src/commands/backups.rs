@@ -9,7 +9,7 @@ use super::common;
 use crate::cli::{BackupsArgs, GlobalArgs};
 use crate::history;
 use crate::metabase::gate;
-use crate::ui::Ui;
+use crate::ui::{Align, Table, Ui};
 
 #[derive(Debug, Serialize)]
 pub struct Item {
@@ -44,25 +44,30 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &BackupsArgs) -> anyhow::Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     if items.is_empty() {
-        ui.note(&format!(
-            "No backups of {} in {}.",
-            path.display(),
-            store.dir.display()
+        ui.note(&crate::t!(
+            "backups-none",
+            file = path.display(),
+            folder = store.dir.display()
         ));
         return Ok(ExitCode::SUCCESS);
     }
-    let idw = items.iter().map(|i| i.id.len()).max().unwrap_or(2);
-    let mut out = format!(
-        "{:idw$}  {:24}  {:>10}  OPERATION\n",
-        "ID", "TIME (UTC)", "SIZE"
-    );
+    let mut table = Table::new(&[
+        (crate::t!("backups-col-id"), Align::Left),
+        (crate::t!("backups-col-time"), Align::Left),
+        (crate::t!("backups-col-size"), Align::Right),
+        (crate::t!("backups-col-operation"), Align::Left),
+    ])
+    .min_width(1, 24)
+    .min_width(2, 10);
     for i in &items {
-        out.push_str(&format!(
-            "{:idw$}  {:24}  {:>10}  {}\n",
-            i.id, i.time, i.size, i.operation
-        ));
+        table.row(vec![
+            i.id.clone(),
+            i.time.clone(),
+            i.size.to_string(),
+            i.operation.clone(),
+        ]);
     }
-    ui.raw(out.as_bytes())?;
+    ui.raw(table.render().as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -82,7 +87,7 @@ fn history_command(file: &Path, ui: &Ui) -> anyhow::Result<ExitCode> {
         .map(|h| {
             let problem = match std::fs::read(&h.path) {
                 Ok(bytes) => gate::read(&bytes).err().map(|r| r.to_string()),
-                Err(e) => Some(format!("cannot be read: {e}")),
+                Err(e) => Some(crate::t!("history-unreadable", error = e.to_string())),
             };
             HistoryItem {
                 file: h,
@@ -96,30 +101,42 @@ fn history_command(file: &Path, ui: &Ui) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if items.is_empty() {
-        ui.note(&format!(
-            "No history files in {}.",
-            history::folder(file).display()
+        ui.note(&crate::t!(
+            "history-none",
+            folder = history::folder(file).display()
         ));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = format!(
-        "{:>12}  {:24}  {:>10}  {:11}  FILE\n",
-        "VERSION", "TIME (UTC)", "SIZE", "WELL-FORMED"
-    );
+    let mut table = Table::new(&[
+        (crate::t!("history-col-version"), Align::Right),
+        (crate::t!("history-col-time"), Align::Left),
+        (crate::t!("history-col-size"), Align::Right),
+        (crate::t!("history-col-well-formed"), Align::Left),
+        (crate::t!("history-col-file"), Align::Left),
+    ])
+    .min_width(0, 12)
+    .min_width(1, 24)
+    .min_width(2, 10);
     for i in &items {
         let h = &i.file;
-        let ok = if i.well_formed { "yes" } else { "NO" };
-        out.push_str(&format!(
-            "{:>12}  {:24}  {:>10}  {ok:11}  {}\n",
-            h.version, h.time, h.size, h.path
-        ));
+        table.row(vec![
+            h.version.clone(),
+            h.time.clone(),
+            h.size.to_string(),
+            if i.well_formed {
+                crate::t!("history-well-formed-yes")
+            } else {
+                crate::t!("history-well-formed-no")
+            },
+            h.path.clone(),
+        ]);
     }
-    ui.raw(out.as_bytes())?;
+    ui.raw(table.render().as_bytes())?;
     for i in items.iter().filter(|i| !i.well_formed) {
-        ui.warn(&format!(
-            "{}: {}; IIS would not load it: do not restore it",
-            i.file.version,
-            i.problem.as_deref().unwrap_or("?")
+        ui.warn(&crate::t!(
+            "history-not-well-formed",
+            version = i.file.version.clone(),
+            problem = i.problem.clone().unwrap_or_default()
         ));
     }
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::cli::DiagnoseDnsArgs;
 use crate::dns::{self, ServerReport, Transport};
+use crate::i18n;
+use crate::t;
 use crate::ui::Ui;
 use crate::Error;
 
@@ -29,11 +31,7 @@ pub fn run(ui: &Ui, args: &DiagnoseDnsArgs) -> anyhow::Result<ExitCode> {
     let servers = if args.servers.is_empty() {
         let found = dns::system_resolvers();
         if found.is_empty() {
-            return Err(input_error(
-                "no system resolver found (no nameserver in /etc/resolv.conf): pass --server IP"
-                    .into(),
-            )
-            .into());
+            return Err(input_error(t!("diagnose-no-resolver")).into());
         }
         found
     } else {
@@ -58,35 +56,48 @@ pub fn run(ui: &Ui, args: &DiagnoseDnsArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
+    let (udp_label, tcp_label) = (t!("diagnose-label-udp"), t!("diagnose-label-tcp"));
+    let w = i18n::width(&udp_label).max(i18n::width(&tcp_label));
     for s in &report.servers {
-        let _ = writeln!(out, "MX {name} at {}:", s.server);
         let _ = writeln!(
             out,
-            "  UDP (no EDNS, 512 bytes): {}",
+            "{}",
+            t!(
+                "diagnose-heading",
+                domain = &name,
+                server = s.server.to_string()
+            )
+        );
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            i18n::pad(&udp_label, w),
             transport_line(&s.udp)
         );
         let _ = writeln!(
             out,
-            "  TCP:                      {}",
+            "  {} {}",
+            i18n::pad(&tcp_label, w),
             transport_line(&s.tcp)
         );
         let agree = match s.agree {
-            Some(true) => "yes",
-            Some(false) => "no (the UDP and TCP answers differ)",
-            None => "unknown (one transport got no answer)",
+            Some(true) => t!("diagnose-agree-yes"),
+            Some(false) => t!("diagnose-agree-no"),
+            None => t!("diagnose-agree-unknown"),
         };
-        let _ = writeln!(out, "  Agree: {agree}");
-        let _ = writeln!(out, "  Verdict: {}.", s.verdict.explain());
+        let _ = writeln!(out, "  {}", t!("diagnose-agree", agree = agree));
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!("diagnose-verdict", verdict = s.verdict.explain())
+        );
         match s.recommended_mode {
             Some(m @ (1 | 2)) => {
-                let _ = writeln!(out, "  Recommended: metabase-fix set-dns-mode {m}");
-                let _ = writeln!(
-                    out,
-                    "  then restart the SMTP service (net stop smtpsvc && net start smtpsvc)."
-                );
+                let _ = writeln!(out, "  {}", t!("diagnose-recommended", mode = m));
+                let _ = writeln!(out, "  {}", t!("diagnose-then-restart"));
             }
             Some(_) => {
-                let _ = writeln!(out, "  Recommended: leave SmtpUseTcpDns unset or 0 (metabase-fix set-dns-mode 0 only if it was changed).");
+                let _ = writeln!(out, "  {}", t!("diagnose-recommended-leave"));
             }
             None => {}
         }
@@ -98,21 +109,21 @@ pub fn run(ui: &Ui, args: &DiagnoseDnsArgs) -> anyhow::Result<ExitCode> {
 
 fn transport_line(t: &Transport) -> String {
     if !t.ok {
-        let rtt = t
-            .rtt_ms
-            .map(|r| format!(" after {r} ms"))
-            .unwrap_or_default();
-        return format!("no answer: {}{rtt}", t.error.as_deref().unwrap_or("error"));
+        let error = dns::error_text(t.error.as_deref().unwrap_or("error"));
+        return match t.rtt_ms {
+            Some(r) => t!("dns-no-answer-after", error = error, ms = r.to_string()),
+            None => t!("dns-no-answer", error = error),
+        };
     }
-    format!(
-        "answered {}, TC {}, {} MX, {} ms",
-        t.rcode.as_deref().unwrap_or("?"),
-        if t.truncated == Some(true) {
-            "set (truncated)"
+    t!(
+        "dns-answered",
+        rcode = t.rcode.as_deref().unwrap_or("?"),
+        tc = if t.truncated == Some(true) {
+            t!("dns-tc-set")
         } else {
-            "clear"
+            t!("dns-tc-clear")
         },
-        t.answers.unwrap_or(0),
-        t.rtt_ms.unwrap_or(0.0)
+        count = t.answers.unwrap_or(0),
+        ms = t.rtt_ms.unwrap_or(0.0).to_string()
     )
 }

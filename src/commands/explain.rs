@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use crate::cli::ExplainArgs;
 use crate::explain::{self, ndr, Explanation};
+use crate::i18n;
+use crate::t;
 use crate::ui::Ui;
 use crate::Error;
 
@@ -16,11 +18,11 @@ pub fn run(ui: &Ui, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
-                .map_err(|e| Error::io("<stdin>", "cannot read standard input", e))?;
+                .map_err(|e| Error::io("<stdin>", "io-read-stdin", e))?;
             (buf, "<stdin>".to_string())
         } else {
             (
-                std::fs::read(path).map_err(|e| Error::io(path, "cannot read the report", e))?,
+                std::fs::read(path).map_err(|e| Error::io(path, "io-read-report", e))?,
                 path.display().to_string(),
             )
         };
@@ -58,18 +60,22 @@ fn render_explanation(x: &Explanation, indent: &str) -> String {
         .collect();
     head.push(parts.join(" · "));
     let _ = writeln!(out, "{indent}{}", head.join("  "));
-    if let (Some(b), Some(t)) = (x.basic_code, &x.basic_text) {
-        let _ = writeln!(out, "{indent}  reply code {b}: {t}");
+    if let (Some(b), Some(text)) = (x.basic_code, &x.basic_text) {
+        let _ = writeln!(
+            out,
+            "{indent}  {}",
+            t!("explain-reply-code", code = b, text = text)
+        );
     }
     for (title, items) in [
-        ("Likely causes", &x.causes),
-        ("Fixes", &x.fixes),
-        ("Next steps", &x.next_steps),
+        (t!("explain-label-causes"), &x.causes),
+        (t!("explain-label-fixes"), &x.fixes),
+        (t!("explain-label-next-steps"), &x.next_steps),
     ] {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{indent}{title}:");
+        let _ = writeln!(out, "{indent}{title}");
         for i in items {
             let _ = writeln!(out, "{indent}  - {i}");
         }
@@ -77,52 +83,63 @@ fn render_explanation(x: &Explanation, indent: &str) -> String {
     out
 }
 
+/// `label value` lines with the values lined up (labels measured in display width).
+fn aligned(out: &mut String, indent: &str, lines: &[(String, String)]) {
+    let w = lines.iter().map(|(l, _)| i18n::width(l)).max().unwrap_or(0);
+    for (label, value) in lines {
+        let _ = writeln!(out, "{indent}{} {value}", i18n::pad(label, w));
+    }
+}
+
 fn render_report(r: &ndr::Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Reporting server: {}",
-        r.reporting_mta.as_deref().unwrap_or("(not given)")
-    );
+    let not_given = || t!("ndr-not-given");
+    let mut head = vec![(
+        t!("ndr-label-reporting-mta"),
+        r.reporting_mta.clone().unwrap_or_else(not_given),
+    )];
     if let Some(d) = &r.arrival_date {
-        let _ = writeln!(out, "Arrival date:     {d}");
+        head.push((t!("ndr-label-arrival-date"), d.clone()));
     }
-    let _ = writeln!(
-        out,
-        "Read from:        {}",
+    head.push((
+        t!("ndr-label-read-from"),
         if r.source == "delivery-status" {
-            "the delivery-status part (RFC 3464)"
+            t!("ndr-source-delivery-status")
         } else {
-            "the message text"
-        }
-    );
+            t!("ndr-source-text")
+        },
+    ));
+    aligned(&mut out, "", &head);
     if r.recipients.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo recipient failed: every recipient in the report was delivered or relayed."
-        );
+        let _ = writeln!(out, "\n{}", t!("ndr-no-failed-recipient"));
     }
     for rec in &r.recipients {
-        let _ = writeln!(out, "\nRecipient:     {}", rec.recipient);
-        let _ = writeln!(
-            out,
-            "  Action:      {}",
-            rec.action.as_deref().unwrap_or("(not given)")
+        out.push('\n');
+        let given = |v: &Option<String>| v.clone().unwrap_or_else(not_given);
+        let (label, rows) = (
+            t!("ndr-label-recipient"),
+            [
+                (t!("ndr-label-action"), given(&rec.action)),
+                (t!("ndr-label-status"), given(&rec.status)),
+                (t!("ndr-label-remote-mta"), given(&rec.remote_mta)),
+                (t!("ndr-label-response"), given(&rec.diagnostic_code)),
+            ],
         );
-        let _ = writeln!(
-            out,
-            "  Status:      {}",
-            rec.status.as_deref().unwrap_or("(not given)")
-        );
-        let _ = writeln!(
-            out,
-            "  Remote host: {}",
-            rec.remote_mta.as_deref().unwrap_or("(not given)")
-        );
-        let _ = writeln!(
-            out,
-            "  Response:    {}",
-            rec.diagnostic_code.as_deref().unwrap_or("(not given)")
+        // The recipient line's value lines up with the indented ones below it.
+        let w = rows
+            .iter()
+            .map(|(l, _)| i18n::width(l) + 2)
+            .chain([i18n::width(&label)])
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out, "{} {}", i18n::pad(&label, w), rec.recipient);
+        aligned(
+            &mut out,
+            "  ",
+            &rows
+                .iter()
+                .map(|(l, v)| (i18n::pad(l, w - 2), v.clone()))
+                .collect::<Vec<_>>(),
         );
         if let Some(x) = &rec.explanation {
             out.push_str(&render_explanation(x, "  "));

@@ -92,9 +92,9 @@ pub fn report_error(ui: &Ui, err: &anyhow::Error) -> ExitCode {
     } else {
         let label = if ui.color_err {
             let s = anstyle::AnsiColor::Red.on_default().bold();
-            format!("{s}error{s:#}")
+            format!("{s}{}{s:#}", crate::t!("label-error"))
         } else {
-            "error".to_string()
+            crate::t!("label-error")
         };
         eprintln!("metabase-fix: {label}: {message}");
     }

@@ -69,15 +69,36 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn explain(self) -> &'static str {
+    /// What the verdict means and what to do, in the current language (one
+    /// or more sentences, ending with a full stop).
+    pub fn explain(self) -> String {
+        crate::i18n::tr(self.message_id(), &[])
+    }
+
+    /// The message id of [`Verdict::explain`].
+    pub fn message_id(self) -> &'static str {
         match self {
-            Verdict::Kb820284 => "the UDP answer is truncated and TCP fails: this is KB 820284; SMTP with 0 drops the truncated answer, retries over TCP and fails (event 4000, c00402e7). Set 2 (udp-only) so it uses the truncated answer",
-            Verdict::Kb263237 => "UDP gets no answer but TCP does: this is KB 263237 (a DNS server that answers TCP only). Set 1 (tcp-only)",
-            Verdict::NoChangeNeeded => "both UDP and TCP answer: the default (0, UDP then TCP on truncation) works; no change needed",
-            Verdict::UdpOnlyServer => "UDP answers in full and TCP fails: mail to this domain works with the default (0); a domain whose MX answer is too big for UDP would fail, and 2 (udp-only) would protect those",
-            Verdict::DnsUnreachable => "neither UDP nor TCP gets an answer: DNS is unreachable or broken; no metabase value helps. Check the server address, firewalls and the DNS service",
+            Verdict::Kb820284 => "verdict-kb-820284",
+            Verdict::Kb263237 => "verdict-kb-263237",
+            Verdict::NoChangeNeeded => "verdict-no-change-needed",
+            Verdict::UdpOnlyServer => "verdict-udp-only-server",
+            Verdict::DnsUnreachable => "verdict-dns-unreachable",
         }
     }
+}
+
+/// A transport's `error` (kept in English in JSON: it is an identifier there)
+/// as people read it.
+pub fn error_text(error: &str) -> String {
+    let id = match error {
+        "timeout" => "dns-error-timeout",
+        "refused" => "dns-error-refused",
+        "reset" => "dns-error-reset",
+        "closed without an answer" => "dns-error-closed",
+        "an answer that does not match the query" => "dns-error-mismatch",
+        other => return other.to_string(),
+    };
+    crate::i18n::tr(id, &[])
 }
 
 /// The verdict and recommended SmtpUseTcpDns value for two transport results.
@@ -107,12 +128,15 @@ pub fn parse_domain(domain: &str) -> Result<Name, String> {
         .chars()
         .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_');
     if d.is_empty() || !valid_chars || d.starts_with('.') || d.contains("..") || d.len() > 253 {
-        return Err(format!(
-            "'{domain}' is not a domain name: give the recipient's mail domain, e.g. contoso.com"
-        ));
+        return Err(crate::t!("dns-bad-domain", domain = domain));
     }
-    let mut name = Name::from_utf8(d)
-        .map_err(|e| format!("'{domain}' is not a domain name ({e}): e.g. contoso.com"))?;
+    let mut name = Name::from_utf8(d).map_err(|e| {
+        crate::t!(
+            "dns-bad-domain-because",
+            domain = domain,
+            cause = e.to_string()
+        )
+    })?;
     name.set_fqdn(true);
     Ok(name)
 }
@@ -129,7 +153,7 @@ pub fn parse_server(s: &str) -> Result<SocketAddr, String> {
     {
         return Ok(SocketAddr::new(ip, 53));
     }
-    Err(format!("'{s}' is not a DNS server address: give IP or IP:PORT, e.g. 192.0.2.53 or [2001:db8::53]:53"))
+    Err(crate::t!("dns-bad-server", server = s))
 }
 
 /// The resolvers the system is configured with (`nameserver` lines of /etc/resolv.conf).

@@ -1,6 +1,7 @@
 //! Likely causes and fixes for the codes administrators meet most, in this
 //! project's own words, from the facts of Exchange 2007's NDR guide (the seed
 //! `004_…`), plus the link to this tool's own commands where DNS is the cause.
+//! People read them through [`advice_texts`], in their language.
 
 pub struct Advice {
     pub causes: &'static [&'static str],
@@ -9,6 +10,11 @@ pub struct Advice {
 
 /// Advice for `class.subject.detail` (exact match first, then any class).
 pub fn advice(class: u8, subject: u16, detail: u16) -> Option<&'static Advice> {
+    entry(class, subject, detail).map(|(_, _, _, a)| a)
+}
+
+/// The table entry for `class.subject.detail` (exact match first, then any class).
+fn entry(class: u8, subject: u16, detail: u16) -> Option<&'static (u8, u16, u16, Advice)> {
     TABLE
         .iter()
         .find(|(c, s, d, _)| *c == class && *s == subject && *d == detail)
@@ -17,7 +23,25 @@ pub fn advice(class: u8, subject: u16, detail: u16) -> Option<&'static Advice> {
                 .iter()
                 .find(|(_, s, d, _)| *s == subject && *d == detail)
         })
-        .map(|(_, _, _, a)| a)
+}
+
+/// The causes and fixes for `class.subject.detail` in the current language:
+/// message ids `advice-<class>-<subject>-<detail>-cause-<n>` and `...-fix-<n>`
+/// (n from 1, in the order of [`TABLE`]; the English file holds the same texts
+/// as this table, a test keeps them equal).
+pub fn advice_texts(class: u8, subject: u16, detail: u16) -> Option<(Vec<String>, Vec<String>)> {
+    let (c, s, d, a) = entry(class, subject, detail)?;
+    let texts = |kind: &str, n: usize| -> Vec<String> {
+        (1..=n)
+            .map(|i| crate::i18n::tr(&advice_id(*c, *s, *d, kind, i), &[]))
+            .collect()
+    };
+    Some((texts("cause", a.causes.len()), texts("fix", a.fixes.len())))
+}
+
+/// The message id of the `n`th (from 1) cause or fix of an entry.
+pub fn advice_id(class: u8, subject: u16, detail: u16, kind: &str, n: usize) -> String {
+    format!("advice-{class}-{subject}-{detail}-{kind}-{n}")
 }
 
 /// Whether DNS resolution of the recipient's domain may be behind this status:
@@ -29,7 +53,8 @@ pub fn dns_related(class: u8, subject: u16, detail: u16) -> bool {
     )
 }
 
-const TABLE: &[(u8, u16, u16, Advice)] = &[
+/// The advice in English (the reference; `i18n/*/explain.ftl` translate it).
+pub const TABLE: &[(u8, u16, u16, Advice)] = &[
     (4, 3, 1, Advice {
         causes: &["the sending server ran out of a resource, usually disk space (it may report it as memory)"],
         fixes: &["free disk space on the server that queues mail, or move the queue to a larger NTFS volume"],

@@ -40,7 +40,12 @@ pub enum Code {
     EventDns,
 }
 
-pub const VALID_FORMS: &str = "an enhanced status code such as 5.4.4 or 4.4.7 (class 2, 4 or 5 . subject 0-7 . detail), a reply code such as 550, both as \"550 5.1.1\", or event data c00402e7";
+use crate::t;
+
+/// What a valid code looks like, in the current language.
+pub fn valid_forms() -> String {
+    t!("explain-valid-forms")
+}
 
 /// Parse `5.4.4`, `550`, `550 5.1.1`, `#550 5.1.1`, `550-5.1.1`, `c00402e7`, `0xC00402E7`.
 pub fn parse_code(input: &str) -> Result<Code, String> {
@@ -57,7 +62,7 @@ pub fn parse_code(input: &str) -> Result<Code, String> {
     if hex == "c00402e7" {
         return Ok(Code::EventDns);
     }
-    let bad = || format!("'{input}' is not a status code: give {VALID_FORMS}");
+    let bad = || t!("explain-not-a-code", input = input, forms = valid_forms());
     let enhanced = |t: &str| -> Option<(u8, u16, u16)> {
         let mut p = t.split('.');
         let (c, su, d) = (p.next()?, p.next()?, p.next()?);
@@ -112,22 +117,37 @@ pub fn parse_code(input: &str) -> Result<Code, String> {
             basic,
         } => {
             if status::class_text(class).is_none() {
-                return Err(format!("'{input}': the class (first digit) of an enhanced status code is 2, 4 or 5; give {VALID_FORMS}"));
+                return Err(t!(
+                    "explain-bad-class",
+                    input = input,
+                    forms = valid_forms()
+                ));
             }
             if status::detail(subject, detail).is_none() {
-                return Err(format!(
-                    "'{input}': {class}.{subject}.{detail} is not in the IANA registry of enhanced status codes; give {VALID_FORMS}"
+                return Err(t!(
+                    "explain-not-in-registry",
+                    input = input,
+                    code = format!("{class}.{subject}.{detail}"),
+                    forms = valid_forms()
                 ));
             }
             if let Some(b) = basic {
                 if b / 100 != class as u16 {
-                    return Err(format!("'{input}': the reply code {b} and the enhanced code {class}.{subject}.{detail} disagree on the class"));
+                    return Err(t!(
+                        "explain-classes-disagree",
+                        input = input,
+                        basic = b,
+                        code = format!("{class}.{subject}.{detail}")
+                    ));
                 }
             }
         }
         Code::Basic(b) if status::basic_text(b).is_none() => {
-            return Err(format!(
-                "'{input}': {b} is not an SMTP reply code (RFC 5321); give {VALID_FORMS}"
+            return Err(t!(
+                "explain-not-a-reply-code",
+                input = input,
+                basic = b,
+                forms = valid_forms()
             ));
         }
         _ => {}
@@ -138,8 +158,8 @@ pub fn parse_code(input: &str) -> Result<Code, String> {
 fn dns_steps(domain: Option<&str>) -> Vec<String> {
     let d = domain.unwrap_or("<domain>");
     vec![
-        format!("run `metabase-fix diagnose dns {d}` to see whether the DNS server truncates the MX answer over UDP and refuses TCP"),
-        "then `metabase-fix set-dns-mode` with the value it recommends (2 for KB 820284, 1 for KB 263237), and restart the SMTP service".into(),
+        t!("explain-step-diagnose", domain = d),
+        t!("explain-step-set-dns-mode"),
     ]
 }
 
@@ -152,7 +172,7 @@ pub fn explain_status(
     basic: Option<u16>,
     domain: Option<&str>,
 ) -> Explanation {
-    let advice = advice::advice(class, subject, detail);
+    let (causes, fixes) = advice::advice_texts(class, subject, detail).unwrap_or_default();
     let mut next_steps = Vec::new();
     if advice::dns_related(class, subject, detail) {
         next_steps = dns_steps(domain);
@@ -160,24 +180,19 @@ pub fn explain_status(
     Explanation {
         code: format!("{class}.{subject}.{detail}"),
         class: Some(class),
-        class_text: status::class_text(class).map(String::from),
-        subject_text: status::subject_text(subject).map(String::from),
-        detail_text: status::detail(subject, detail)
-            .map(|d| d.0.to_string())
-            .or_else(|| {
-                Some(format!(
-                    "{} (detail {detail} is not in the IANA registry: a vendor's own code)",
-                    status::detail(subject, 0).map_or("unknown", |d| d.0)
-                ))
-            }),
+        class_text: status::class_text_tr(class),
+        subject_text: status::subject_text_tr(subject),
+        detail_text: status::detail_text_tr(subject, detail).or_else(|| {
+            Some(t!(
+                "explain-vendor-detail",
+                text = status::detail_text_tr(subject, 0).unwrap_or_else(|| t!("explain-unknown")),
+                detail = detail
+            ))
+        }),
         basic_code: basic,
-        basic_text: basic.and_then(status::basic_text).map(String::from),
-        causes: advice
-            .map(|a| a.causes.iter().map(|s| s.to_string()).collect())
-            .unwrap_or_default(),
-        fixes: advice
-            .map(|a| a.fixes.iter().map(|s| s.to_string()).collect())
-            .unwrap_or_default(),
+        basic_text: basic.and_then(status::basic_text_tr),
+        causes,
+        fixes,
         next_steps,
     }
 }
@@ -185,40 +200,41 @@ pub fn explain_status(
 /// Explain what the user typed.
 pub fn explain_code(input: &str, domain: Option<&str>) -> Result<Explanation, String> {
     Ok(match parse_code(input)? {
-        Code::Enhanced { class, subject, detail, basic } => explain_status(class, subject, detail, basic, domain),
+        Code::Enhanced {
+            class,
+            subject,
+            detail,
+            basic,
+        } => explain_status(class, subject, detail, basic, domain),
         Code::Basic(b) => {
             let class = (b / 100) as u8;
             Explanation {
                 code: b.to_string(),
                 class: Some(class),
-                class_text: status::class_text(class).map(String::from),
+                class_text: status::class_text_tr(class),
                 subject_text: None,
                 detail_text: None,
                 basic_code: Some(b),
-                basic_text: status::basic_text(b).map(String::from),
+                basic_text: status::basic_text_tr(b),
                 causes: vec![],
-                fixes: vec!["the text after the code, and the enhanced status code (X.Y.Z) when the server gives one, say more: `metabase-fix explain \"550 5.1.1\"`".into()],
+                fixes: vec![t!("explain-basic-fix")],
                 next_steps: vec![],
             }
         }
         Code::EventDns => Explanation {
             code: "c00402e7".into(),
             class: None,
-            class_text: Some("SMTPSVC event 4000 data (IIS 6 / Exchange 2003)".into()),
-            subject_text: Some("DNS".into()),
-            detail_text: Some("internal DNS error: the SMTP service could not find the remote domain's mail servers".into()),
+            class_text: Some(t!("event-class")),
+            subject_text: Some(t!("event-subject")),
+            detail_text: Some(t!("event-detail")),
             basic_code: None,
             basic_text: None,
-            causes: vec![
-                "the DNS server answers UDP only and refuses TCP".into(),
-                "the MX answer for the domain is too big for one UDP datagram, so it comes back truncated (TC bit)".into(),
-                "the SMTP service is set to UDP first with TCP on truncation (SmtpUseTcpDns 0 or unset): it drops the truncated answer, retries over TCP, and fails (KB 820284)".into(),
-                "or the mirror case: the DNS server answers TCP only (KB 263237)".into(),
-            ],
-            fixes: vec![
-                "SmtpUseTcpDns = 2 (UDP only: use the truncated answer) at /LM/SmtpSvc for KB 820284; 1 (TCP only) for KB 263237".into(),
-                "or let the DNS server answer over TCP".into(),
-            ],
+            causes: (1..=4)
+                .map(|n| crate::i18n::tr(&format!("event-cause-{n}"), &[]))
+                .collect(),
+            fixes: (1..=2)
+                .map(|n| crate::i18n::tr(&format!("event-fix-{n}"), &[]))
+                .collect(),
             next_steps: dns_steps(domain),
         },
     })

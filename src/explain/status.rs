@@ -153,6 +153,26 @@ pub const BASIC: &[(u16, &str)] = &[
     (556, "Domain does not accept mail"),
 ];
 
+/// The registry's texts in the current language (message ids `status-class-<c>`,
+/// `status-subject-<s>`, `status-detail-<s>-<d>`, `status-basic-<code>`; the
+/// English file holds the same texts as these tables, a test keeps them equal).
+pub fn class_text_tr(class: u8) -> Option<String> {
+    class_text(class).map(|_| crate::i18n::tr(&format!("status-class-{class}"), &[]))
+}
+
+pub fn subject_text_tr(subject: u16) -> Option<String> {
+    subject_text(subject).map(|_| crate::i18n::tr(&format!("status-subject-{subject}"), &[]))
+}
+
+pub fn detail_text_tr(subject: u16, detail: u16) -> Option<String> {
+    self::detail(subject, detail)
+        .map(|_| crate::i18n::tr(&format!("status-detail-{subject}-{detail}"), &[]))
+}
+
+pub fn basic_text_tr(code: u16) -> Option<String> {
+    basic_text(code).map(|_| crate::i18n::tr(&format!("status-basic-{code}"), &[]))
+}
+
 pub fn class_text(class: u8) -> Option<&'static str> {
     CLASSES.iter().find(|c| c.0 == class).map(|c| c.1)
 }

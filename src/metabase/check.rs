@@ -274,7 +274,7 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                 out.push(warning(Problem::new(
                     v.start,
                     span_len(&v),
-                    "dns-mode-value",
+                    "unknown-dns-mode",
                     format!("SmtpUseTcpDns = \"{}\" at {loc}: KB 820284 defines 0, 1 and 2 only (`metabase-fix set-dns-mode` sets one)", &text[v.clone()]),
                 )));
             }
@@ -383,7 +383,7 @@ mod tests {
                 ("duplicate-custom-id", Error),
                 ("custom-order", Warning),
                 ("bad-type", Error),
-                ("dns-mode-value", Warning),
+                ("unknown-dns-mode", Warning),
                 ("custom-without-id", Error),
                 ("duplicate-location", Error),
                 ("missing-location", Error),

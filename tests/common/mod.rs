@@ -106,6 +106,12 @@ pub fn std_bin_at(path: &Path) -> std::process::Command {
         "NO_COLOR",
         "CLICOLOR_FORCE",
         "FAILPOINTS",
+        // English is the default: a developer's locale must not change results.
+        "METABASE_FIX_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         c.env_remove(v);
     }

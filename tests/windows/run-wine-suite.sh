@@ -118,6 +118,15 @@ case_errors_name_windows_paths() {
   run --file 'C:\nope\MetaBase.xml' show 2>"$work/err.txt"; [ $? = 1 ] || return 1
   grep -qF 'C:\nope\MetaBase.xml: not found' "$work/err.txt"
 }
+case_japanese_utf8() {
+  # Redirected output is UTF-8 (the console code page is set to 65001 at start);
+  # METABASE_FIX_LANG crosses into the Windows process like any variable.
+  run --lang ja explain 4.4.7 >"$work/ja.txt" || return 1
+  grep -qF '持続的な一時エラー' "$work/ja.txt" || return 1
+  grep -qF '考えられる原因:' "$work/ja.txt" || return 1
+  METABASE_FIX_LANG=ja run --file 'C:\nope\MetaBase.xml' show 2>"$work/ja-err.txt"; [ $? = 1 ] || return 1
+  grep -qF 'C:\nope\MetaBase.xml: 見つかりません' "$work/ja-err.txt"
+}
 
 check "default file and backup folder (%SystemRoot%, %LOCALAPPDATA%), byte-exact" case_default_paths
 check "ReplaceFileW keeps the file's attributes (hidden)" case_attributes_survive
@@ -128,6 +137,7 @@ check "two runs at once, both waiting: one valid outcome" case_two_at_once_waiti
 check "two runs at once, not waiting: one fails with the lock message" case_two_at_once_not_waiting
 check "--version, --help, --json" case_version_help_json
 check "errors name the Windows path" case_errors_name_windows_paths
+check "Japanese: UTF-8 when redirected, --lang and METABASE_FIX_LANG" case_japanese_utf8
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
