@@ -24,6 +24,7 @@ struct Explanation {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Report {
+    mta: String,
     reporting_mta: Option<String>,
     arrival_date: Option<String>,
     source: String,
@@ -34,8 +35,11 @@ struct Report {
 #[serde(deny_unknown_fields)]
 struct Recipient {
     recipient: String,
+    original_recipient: Option<String>,
     action: Option<String>,
     status: Option<String>,
+    status_source: Option<String>,
+    reason: String,
     remote_mta: Option<String>,
     diagnostic_code: Option<String>,
     explanation: Option<Explanation>,

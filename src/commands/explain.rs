@@ -10,6 +10,20 @@ use crate::explain::{self, ndr, Explanation};
 use crate::ui::Ui;
 use crate::Error;
 
+/// A message that is not a bounce: exit 1, saying what it is (`kind` in the
+/// JSON error document: `feedback-report`, `auto-reply`, `not-a-bounce`, ...).
+fn not_a_bounce(ui: &Ui, name: &str, not: &ndr::NotABounce) -> ExitCode {
+    if ui.json {
+        let doc = serde_json::json!({
+            "error": {"kind": not.kind, "message": format!("{name}: {}", not.message), "file": name}
+        });
+        let _ = ui.json(&doc);
+    } else {
+        eprintln!("metabase-fix: error: {name}: {}", not.message);
+    }
+    ExitCode::from(crate::commands::EXIT_FAILED)
+}
+
 pub fn run(ui: &Ui, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.ndr {
         let (raw, name) = if path == Path::new("-") {
@@ -24,10 +38,10 @@ pub fn run(ui: &Ui, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
                 path.display().to_string(),
             )
         };
-        let report = ndr::parse(&raw).map_err(|message| Error::Input {
-            file: name.clone().into(),
-            message,
-        })?;
+        let report = match ndr::parse(&raw) {
+            Ok(r) => r,
+            Err(not) => return Ok(not_a_bounce(ui, &name, &not)),
+        };
         if ui.json {
             ui.json(&report)?;
         } else {
@@ -78,51 +92,52 @@ fn render_explanation(x: &Explanation, indent: &str) -> String {
 }
 
 fn render_report(r: &ndr::Report) -> String {
+    let t = ndr::text;
+    let given = |v: Option<&str>| v.unwrap_or(t("label.not-given")).to_string();
     let mut out = String::new();
+    let _ = writeln!(out, "{:<18}{}", t("label.generator"), r.mta);
     let _ = writeln!(
         out,
-        "Reporting server: {}",
-        r.reporting_mta.as_deref().unwrap_or("(not given)")
+        "{:<18}{}",
+        t("label.reporting"),
+        given(r.reporting_mta.as_deref())
     );
     if let Some(d) = &r.arrival_date {
-        let _ = writeln!(out, "Arrival date:     {d}");
+        let _ = writeln!(out, "{:<18}{d}", t("label.arrival"));
     }
     let _ = writeln!(
         out,
-        "Read from:        {}",
-        if r.source == "delivery-status" {
-            "the delivery-status part (RFC 3464)"
-        } else {
-            "the message text"
-        }
+        "{:<18}{}",
+        t("label.read-from"),
+        t(&format!("source.{}", r.source))
     );
     if r.recipients.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo recipient failed: every recipient in the report was delivered or relayed."
-        );
+        let _ = writeln!(out, "\n{}", t("report.none-failed"));
     }
     for rec in &r.recipients {
-        let _ = writeln!(out, "\nRecipient:     {}", rec.recipient);
+        let _ = writeln!(out, "\n{:<15}{}", t("label.recipient"), rec.recipient);
+        if let Some(o) = &rec.original_recipient {
+            let _ = writeln!(out, "  {:<13}{o}", t("label.original"));
+        }
+        let _ = writeln!(out, "  {:<13}{}", t("label.action"), given(rec.action.as_deref()));
+        let status = match (&rec.status, rec.status_source) {
+            (Some(s), Some(src)) => format!("{s} ({})", t(&format!("status-source.{src}"))),
+            (s, _) => given(s.as_deref()),
+        };
+        let _ = writeln!(out, "  {:<13}{status}", t("label.status"));
         let _ = writeln!(
             out,
-            "  Action:      {}",
-            rec.action.as_deref().unwrap_or("(not given)")
+            "  {:<13}{} ({})",
+            t("label.reason"),
+            rec.reason,
+            ndr::reason::text(rec.reason).unwrap_or_default()
         );
+        let _ = writeln!(out, "  {:<13}{}", t("label.remote"), given(rec.remote_mta.as_deref()));
         let _ = writeln!(
             out,
-            "  Status:      {}",
-            rec.status.as_deref().unwrap_or("(not given)")
-        );
-        let _ = writeln!(
-            out,
-            "  Remote host: {}",
-            rec.remote_mta.as_deref().unwrap_or("(not given)")
-        );
-        let _ = writeln!(
-            out,
-            "  Response:    {}",
-            rec.diagnostic_code.as_deref().unwrap_or("(not given)")
+            "  {:<13}{}",
+            t("label.response"),
+            given(rec.diagnostic_code.as_deref())
         );
         if let Some(x) = &rec.explanation {
             out.push_str(&render_explanation(x, "  "));
