@@ -119,7 +119,12 @@ fn render_report(r: &ndr::Report) -> String {
         if let Some(o) = &rec.original_recipient {
             let _ = writeln!(out, "  {:<13}{o}", t("label.original"));
         }
-        let _ = writeln!(out, "  {:<13}{}", t("label.action"), given(rec.action.as_deref()));
+        let _ = writeln!(
+            out,
+            "  {:<13}{}",
+            t("label.action"),
+            given(rec.action.as_deref())
+        );
         let status = match (&rec.status, rec.status_source) {
             (Some(s), Some(src)) => format!("{s} ({})", t(&format!("status-source.{src}"))),
             (s, _) => given(s.as_deref()),
@@ -132,7 +137,12 @@ fn render_report(r: &ndr::Report) -> String {
             rec.reason,
             ndr::reason::text(rec.reason).unwrap_or_default()
         );
-        let _ = writeln!(out, "  {:<13}{}", t("label.remote"), given(rec.remote_mta.as_deref()));
+        let _ = writeln!(
+            out,
+            "  {:<13}{}",
+            t("label.remote"),
+            given(rec.remote_mta.as_deref())
+        );
         let _ = writeln!(
             out,
             "  {:<13}{}",

@@ -66,7 +66,10 @@ pub fn best_enhanced(text: &str) -> Option<Enhanced> {
 /// The first basic reply code (`550 `, `550-`, `#550`) of a failure class.
 pub fn find_basic(text: &str) -> Option<u16> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?:^|[\s#;:(\[<'\x22=])([45][0-5]\d)(?:[ \-:,.'\x22)]|$)");
+    let r = re(
+        &R,
+        r"(?:^|[\s#;:(\[<'\x22=])([45][0-5]\d)(?:[ \-:,.'\x22)]|$)",
+    );
     r.captures_iter(text)
         .filter_map(|c| c[1].parse().ok())
         .next()
@@ -75,7 +78,8 @@ pub fn find_basic(text: &str) -> Option<u16> {
 /// The characters of an address's local part that bounces write.
 pub const LOCAL: &str = r"[A-Za-z0-9._%+'=/!#$&*?^`{|}~-]+";
 /// A domain or an address literal.
-pub const DOMAIN: &str = r"(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\[[0-9.]+\])";
+pub const DOMAIN: &str =
+    r"(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\[[0-9.]+\])";
 
 /// Every address in a text, in order, without duplicates (case-insensitive).
 pub fn addresses(text: &str) -> Vec<String> {
@@ -161,7 +165,10 @@ mod tests {
 
     #[test]
     fn the_best_code_is_the_first_full_one() {
-        assert_eq!(best_enhanced("5.0.0 (permanent) 550 5.1.1 no"), Some((5, 1, 1)));
+        assert_eq!(
+            best_enhanced("5.0.0 (permanent) 550 5.1.1 no"),
+            Some((5, 1, 1))
+        );
         assert_eq!(best_enhanced("Status: 5.0.0"), Some((5, 0, 0)));
         assert_eq!(best_enhanced("2.0.0 ok"), None);
     }

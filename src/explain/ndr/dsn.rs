@@ -81,9 +81,7 @@ pub fn read(text: &str) -> Dsn {
             recipient,
             original,
             action: get(b, "action").map(|a| a.trim().to_ascii_lowercase()),
-            field_status: get(b, "status").and_then(|s| {
-                super::codes::find_enhanced(&s)
-            }),
+            field_status: get(b, "status").and_then(|s| super::codes::find_enhanced(&s)),
             diagnostic: get(b, "diagnostic-code").map(|v| strip_type(&v)),
             remote_mta: get(b, "remote-mta").map(|v| {
                 strip_type(&v)
@@ -114,7 +112,11 @@ mod tests {
         let d = read("Reporting-MTA: dns; a.example\n\nOriginal-Recipient: rfc822;X@y.example\nFinal-Recipient: RFC822; <x@y.example>\nAction: Failed\nStatus: 5.1.1\n");
         let r = &d.recipients[0];
         assert_eq!(
-            (r.recipient.as_str(), r.original.as_deref(), r.action.as_deref()),
+            (
+                r.recipient.as_str(),
+                r.original.as_deref(),
+                r.action.as_deref()
+            ),
             ("x@y.example", Some("X@y.example"), Some("failed"))
         );
         assert_eq!(d.reporting_mta.as_deref(), Some("a.example"));

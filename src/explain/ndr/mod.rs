@@ -249,8 +249,10 @@ fn looks_like_bounce(v: &View) -> bool {
     );
     looks_like_bounce_subject_or_sender(v)
         || v.header("return-path").is_some_and(|r| r.trim() == "<>")
-        || v.header("content-type")
-            .is_some_and(|c| c.to_ascii_lowercase().contains("report-type=delivery-status"))
+        || v.header("content-type").is_some_and(|c| {
+            c.to_ascii_lowercase()
+                .contains("report-type=delivery-status")
+        })
         || body.is_match(codes::cut(&v.text, 20_000))
 }
 
@@ -287,9 +289,7 @@ pub fn decide(f: &Found) -> (Option<Enhanced>, Option<&'static str>, &'static st
         .or_else(|| find_basic(&f.context));
     let class = basic
         .map(|b| (b / 100) as u8)
-        .or_else(|| {
-            (f.action.as_deref() == Some("delayed")).then_some(4)
-        })
+        .or_else(|| (f.action.as_deref() == Some("delayed")).then_some(4))
         .unwrap_or(5);
     if let Some(d) = reason::derived_status(reason, class) {
         return (Some(d), Some("derived"), reason);
@@ -391,7 +391,10 @@ fn delivery_status(message: &mail_parser::Message<'_>, v: &View) -> dsn::Dsn {
 
 fn pasted_dsn(text: &str) -> dsn::Dsn {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?mi)^(?:Reporting-MTA|Final-Recipient|Original-Recipient):");
+    let r = re(
+        &R,
+        r"(?mi)^(?:Reporting-MTA|Final-Recipient|Original-Recipient):",
+    );
     match r.find(text) {
         Some(m) => {
             let d = dsn::read(&text[m.start()..]);
@@ -417,8 +420,11 @@ fn foreign(v: &View, addr: &str) -> bool {
         return true;
     }
     let own = |h: &str| {
-        v.header_all(h)
-            .any(|x| codes::addresses(x).iter().any(|a| a.eq_ignore_ascii_case(addr)))
+        v.header_all(h).any(|x| {
+            codes::addresses(x)
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(addr))
+        })
     };
     own("to") || own("from") || own("reply-to")
 }
@@ -562,8 +568,15 @@ mod tests {
 
     #[test]
     fn a_full_code_in_the_text_beats_x_0_0() {
-        let (s, src, r) = decide(&found(Some((5, 0, 0)), "550 5.1.1 <a@b.example>... User unknown", ""));
-        assert_eq!((s, src, r), (Some((5, 1, 1)), Some("stated"), "userunknown"));
+        let (s, src, r) = decide(&found(
+            Some((5, 0, 0)),
+            "550 5.1.1 <a@b.example>... User unknown",
+            "",
+        ));
+        assert_eq!(
+            (s, src, r),
+            (Some((5, 1, 1)), Some("stated"), "userunknown")
+        );
         let (s, src, _) = decide(&found(Some((4, 4, 7)), "421 4.4.2 lost connection", ""));
         assert_eq!((s, src), (Some((4, 4, 7)), Some("stated")));
     }
@@ -571,9 +584,15 @@ mod tests {
     #[test]
     fn without_a_code_the_reason_then_the_reply_code() {
         let (s, src, r) = decide(&found(None, "550 sorry, no mailbox here by that name", ""));
-        assert_eq!((s, src, r), (Some((5, 1, 1)), Some("derived"), "userunknown"));
+        assert_eq!(
+            (s, src, r),
+            (Some((5, 1, 1)), Some("derived"), "userunknown")
+        );
         let (s, src, r) = decide(&found(None, "452 try later please", ""));
-        assert_eq!((s, src, r), (Some((4, 0, 0)), Some("reply-code"), "undefined"));
+        assert_eq!(
+            (s, src, r),
+            (Some((4, 0, 0)), Some("reply-code"), "undefined")
+        );
         let (s, src, _) = decide(&found(None, "", "As their mailbox is full."));
         assert_eq!((s, src), (Some((5, 2, 2)), Some("derived")));
         assert_eq!(decide(&found(None, "", "hello")).0, None);

@@ -76,17 +76,18 @@ pub fn from_status((_, subject, detail): Enhanced) -> Option<(&'static str, bool
     rows(STATUS).find_map(|r| {
         let (s, d) = r[0].split_once('.')?;
         let hit = s.parse() == Ok(subject) && (d == "*" || d.parse() == Ok(detail));
-        hit.then(|| (known(r[1]).expect("status-reasons.tsv: a known reason"), r[2] == "yes"))
+        hit.then(|| {
+            (
+                known(r[1]).expect("status-reasons.tsv: a known reason"),
+                r[2] == "yes",
+            )
+        })
     })
 }
 
 /// The reason for a recipient: a status that decides alone, else the
 /// generator's own phrase, else the text, else the status.
-pub fn classify(
-    status: Option<Enhanced>,
-    hint: Option<&'static str>,
-    text: &str,
-) -> &'static str {
+pub fn classify(status: Option<Enhanced>, hint: Option<&'static str>, text: &str) -> &'static str {
     let by_status = status
         .filter(|s| (s.1, s.2) != (0, 0))
         .and_then(from_status);
@@ -113,9 +114,22 @@ mod tests {
     #[test]
     fn tables_load_and_every_reason_of_the_issue_is_there() {
         for r in [
-            "userunknown", "mailboxfull", "hostunknown", "expired", "spamdetected",
-            "policyviolation", "rejected", "blocked", "toomanyconn", "mesgtoobig",
-            "networkerror", "systemerror", "securityerror", "suspend", "filtered", "undefined",
+            "userunknown",
+            "mailboxfull",
+            "hostunknown",
+            "expired",
+            "spamdetected",
+            "policyviolation",
+            "rejected",
+            "blocked",
+            "toomanyconn",
+            "mesgtoobig",
+            "networkerror",
+            "systemerror",
+            "securityerror",
+            "suspend",
+            "filtered",
+            "undefined",
         ] {
             assert!(text(r).is_some(), "{r}");
         }
@@ -124,11 +138,26 @@ mod tests {
 
     #[test]
     fn status_decides_when_strong() {
-        assert_eq!(classify(Some((5, 1, 1)), None, "relay denied"), "userunknown");
-        assert_eq!(classify(Some((5, 7, 1)), None, "rejected as spam"), "spamdetected");
-        assert_eq!(classify(Some((5, 0, 0)), None, "Mailbox full"), "mailboxfull");
-        assert_eq!(classify(None, None, "sorry, no mailbox here by that name"), "userunknown");
-        assert_eq!(classify(None, None, "宛先不明のため配送できませんでした"), "userunknown");
+        assert_eq!(
+            classify(Some((5, 1, 1)), None, "relay denied"),
+            "userunknown"
+        );
+        assert_eq!(
+            classify(Some((5, 7, 1)), None, "rejected as spam"),
+            "spamdetected"
+        );
+        assert_eq!(
+            classify(Some((5, 0, 0)), None, "Mailbox full"),
+            "mailboxfull"
+        );
+        assert_eq!(
+            classify(None, None, "sorry, no mailbox here by that name"),
+            "userunknown"
+        );
+        assert_eq!(
+            classify(None, None, "宛先不明のため配送できませんでした"),
+            "userunknown"
+        );
         assert_eq!(classify(None, None, "hello"), "undefined");
         assert_eq!(derived_status("mailboxfull", 4), Some((4, 2, 2)));
     }

@@ -219,7 +219,7 @@ pub fn read(rules: &Rules, text: &str) -> Reading {
         let line = line.trim_end_matches('\r');
         let hit = rules.rcpt.iter().find_map(|r| {
             let c = r.captures(line)?;
-            let a = codes::clean_address(c.get(1)?.as_str());
+            let a = codes::clean_address(c.name("a").or_else(|| c.get(1))?.as_str());
             Some((
                 a,
                 c.name("d").map(|d| d.as_str().trim().to_string()),
@@ -277,10 +277,11 @@ pub fn read(rules: &Rules, text: &str) -> Reading {
                 || super::reason::from_text(t).is_some()
                 || rules.reasons.iter().any(|(_, r)| r.is_match(t))
         };
-        let mut context = window.clone();
-        if !says_something(&window) {
-            context.push_str(&preamble);
-        }
+        let context = if says_something(&window) {
+            window.clone()
+        } else {
+            format!("{preamble}{window}")
+        };
         found.diagnostic = same_line
             .filter(|d| says_something(d))
             .or_else(|| diagnostic_in(&window))
@@ -288,10 +289,11 @@ pub fn read(rules: &Rules, text: &str) -> Reading {
             .or_else(|| summary(&context));
         found.remote_mta = first_capture(&rules.remote, &context)
             .or_else(|| first_capture(&common().remote, &context));
+        let around = format!("{preamble}{context}");
         found.reason_hint = rules
             .reasons
             .iter()
-            .find(|(_, r)| r.is_match(&context))
+            .find(|(_, r)| r.is_match(&around))
             .map(|(reason, _)| *reason);
         found.context = context;
         reading.recipients.push(found);
@@ -313,6 +315,7 @@ pub fn diagnostic_in(window: &str) -> Option<String> {
                     || n.contains("##") && text.contains("##")
                     || n.starts_with("Giving up")
                     || n.starts_with("host ") && n.contains('[')
+                    || field_label(n)
                 {
                     break;
                 }
@@ -323,6 +326,16 @@ pub fn diagnostic_in(window: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A line that starts another labelled field of a report.
+fn field_label(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    codes::re(
+        &R,
+        r"(?i)^(?:Remote system|Reason|Original address|Recipient address|Diagnostic code|Remote-MTA|Status|Action|Final-Recipient|Last-Attempt-Date):",
+    )
+    .is_match(line)
 }
 
 /// The text of a recipient's lines, when it states no code.
@@ -346,7 +359,7 @@ fn clean_response(line: &str) -> String {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = codes::re(
         &R,
-        r"^(?:\(reason:\s*|Remote host said:\s*|Received >>>\s*|<<<\s*|#?<?\s*[A-Za-z0-9.-]*\s*#\d\.\d{1,3}\.\d{1,3}\s*(?:smtp;\s*)?|#)",
+        r"^(?:\(reason:\s*|Remote host said:\s*|Received >>>\s*|<<<\s*|Diagnostic[- ]code:\s*(?:smtp;\s*)?|#?<?\s*[A-Za-z0-9.-]*\s*#\d\.\d{1,3}\.\d{1,3}\s*(?:smtp;\s*)?|#)",
     );
     let mut t = r.replace(line.trim(), "").to_string();
     for tail in ["#SMTP#", "##", ">", ")"] {
