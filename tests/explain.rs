@@ -308,11 +308,12 @@ fn postfix_sendmail_exim_qmail_gmail() {
         None,
         "text",
         &[
-            // qmail gives no enhanced code: the class of the reply code, X.0.0.
+            // qmail gives no enhanced code: the status derived from the
+            // reason in the text ("no mailbox here": userunknown).
             (
                 "henry@oldhost.example",
                 "failed",
-                "5.0.0",
+                "5.1.1",
                 Some("198.51.100.25"),
                 "550 sorry, no mailbox here by that name",
             ),
@@ -429,7 +430,7 @@ fn a_report_from_standard_input() {
 fn recipients_named_only_in_a_header_or_a_sentence() {
     check(
         "office365.eml",
-        None,
+        Some("DM6PR01MB1234.prod.outlook.com"),
         None,
         "text",
         &[("lee@adatum.example", "failed", "5.1.10", None, "550 5.1.10")],
