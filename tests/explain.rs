@@ -2,48 +2,11 @@
 //! in each MTA's own format, each with its fields asserted.
 
 mod common;
+#[path = "ndr_json.rs"]
+mod ndr_json;
 
 use common::{bin, fixture, stderr_of, stdout_of};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct Explanation {
-    code: String,
-    class: Option<u8>,
-    class_text: Option<String>,
-    subject_text: Option<String>,
-    detail_text: Option<String>,
-    basic_code: Option<u16>,
-    basic_text: Option<String>,
-    causes: Vec<String>,
-    fixes: Vec<String>,
-    next_steps: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Report {
-    mta: String,
-    reporting_mta: Option<String>,
-    arrival_date: Option<String>,
-    source: String,
-    recipients: Vec<Recipient>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Recipient {
-    recipient: String,
-    original_recipient: Option<String>,
-    action: Option<String>,
-    status: Option<String>,
-    status_source: Option<String>,
-    reason: String,
-    remote_mta: Option<String>,
-    diagnostic_code: Option<String>,
-    explanation: Option<Explanation>,
-}
+use ndr_json::{Explanation, Report};
 
 fn code(c: &str) -> Explanation {
     let out = bin().args(["--json", "explain", c]).output().unwrap();

@@ -7,65 +7,12 @@
 //! the reader takes per message.
 
 mod common;
+#[path = "ndr_json.rs"]
+mod ndr_json;
 
 use common::{bin, fixture, stderr_of};
+use ndr_json::{ErrorDoc, Report};
 use proptest::prelude::*;
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct Explanation {
-    code: String,
-    class: Option<u8>,
-    class_text: Option<String>,
-    subject_text: Option<String>,
-    detail_text: Option<String>,
-    basic_code: Option<u16>,
-    basic_text: Option<String>,
-    causes: Vec<String>,
-    fixes: Vec<String>,
-    next_steps: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Report {
-    mta: String,
-    reporting_mta: Option<String>,
-    #[allow(dead_code)]
-    arrival_date: Option<String>,
-    source: String,
-    recipients: Vec<Recipient>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Recipient {
-    recipient: String,
-    original_recipient: Option<String>,
-    action: Option<String>,
-    status: Option<String>,
-    status_source: Option<String>,
-    reason: String,
-    remote_mta: Option<String>,
-    diagnostic_code: Option<String>,
-    explanation: Option<Explanation>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ErrorDoc {
-    error: ErrorBody,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ErrorBody {
-    kind: String,
-    message: String,
-    file: Option<String>,
-}
 
 /// (recipient, original recipient, action, status, status source, reason,
 /// remote MTA, the start of the SMTP response)
