@@ -12,6 +12,20 @@ use crate::t;
 use crate::ui::Ui;
 use crate::Error;
 
+/// A message that is not a bounce: exit 1, saying what it is (`kind` in the
+/// JSON error document: `feedback-report`, `auto-reply`, `not-a-bounce`, ...).
+fn not_a_bounce(ui: &Ui, name: &str, not: &ndr::NotABounce) -> ExitCode {
+    if ui.json {
+        let doc = serde_json::json!({
+            "error": {"kind": not.kind, "message": format!("{name}: {}", not.message), "file": name}
+        });
+        let _ = ui.json(&doc);
+    } else {
+        eprintln!("metabase-fix: error: {name}: {}", not.message);
+    }
+    ExitCode::from(crate::commands::EXIT_FAILED)
+}
+
 pub fn run(ui: &Ui, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.ndr {
         let (raw, name) = if path == Path::new("-") {
@@ -26,10 +40,10 @@ pub fn run(ui: &Ui, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
                 path.display().to_string(),
             )
         };
-        let report = ndr::parse(&raw).map_err(|message| Error::Input {
-            file: name.clone().into(),
-            message,
-        })?;
+        let report = match ndr::parse(&raw) {
+            Ok(r) => r,
+            Err(not) => return Ok(not_a_bounce(ui, &name, &not)),
+        };
         if ui.json {
             ui.json(&report)?;
         } else {
@@ -93,38 +107,54 @@ fn aligned(out: &mut String, indent: &str, lines: &[(String, String)]) {
 
 fn render_report(r: &ndr::Report) -> String {
     let mut out = String::new();
-    let not_given = || t!("ndr-not-given");
-    let mut head = vec![(
-        t!("ndr-label-reporting-mta"),
-        r.reporting_mta.clone().unwrap_or_else(not_given),
-    )];
+    let not_given = || t!("ndr-label-not-given");
+    let mut head = vec![
+        (t!("ndr-label-generator"), r.mta.clone()),
+        (
+            t!("ndr-label-reporting"),
+            r.reporting_mta.clone().unwrap_or_else(not_given),
+        ),
+    ];
     if let Some(d) = &r.arrival_date {
-        head.push((t!("ndr-label-arrival-date"), d.clone()));
+        head.push((t!("ndr-label-arrival"), d.clone()));
     }
     head.push((
         t!("ndr-label-read-from"),
-        if r.source == "delivery-status" {
-            t!("ndr-source-delivery-status")
-        } else {
-            t!("ndr-source-text")
-        },
+        i18n::tr(&format!("ndr-source-{}", r.source), &[]),
     ));
     aligned(&mut out, "", &head);
     if r.recipients.is_empty() {
-        let _ = writeln!(out, "\n{}", t!("ndr-no-failed-recipient"));
+        let _ = writeln!(out, "\n{}", t!("ndr-report-none-failed"));
     }
     for rec in &r.recipients {
         out.push('\n');
         let given = |v: &Option<String>| v.clone().unwrap_or_else(not_given);
-        let (label, rows) = (
-            t!("ndr-label-recipient"),
-            [
-                (t!("ndr-label-action"), given(&rec.action)),
-                (t!("ndr-label-status"), given(&rec.status)),
-                (t!("ndr-label-remote-mta"), given(&rec.remote_mta)),
-                (t!("ndr-label-response"), given(&rec.diagnostic_code)),
-            ],
-        );
+        let status = match (&rec.status, rec.status_source) {
+            (Some(s), Some(src)) => format!(
+                "{s} ({})",
+                i18n::tr(&format!("ndr-status-source-{src}"), &[])
+            ),
+            (s, _) => given(s),
+        };
+        let label = t!("ndr-label-recipient");
+        let mut rows = Vec::new();
+        if let Some(o) = &rec.original_recipient {
+            rows.push((t!("ndr-label-original"), o.clone()));
+        }
+        rows.extend([
+            (t!("ndr-label-action"), given(&rec.action)),
+            (t!("ndr-label-status"), status),
+            (
+                t!("ndr-label-reason"),
+                format!(
+                    "{} ({})",
+                    rec.reason,
+                    i18n::tr(&format!("ndr-reason-{}", rec.reason), &[])
+                ),
+            ),
+            (t!("ndr-label-remote"), given(&rec.remote_mta)),
+            (t!("ndr-label-response"), given(&rec.diagnostic_code)),
+        ]);
         // The recipient line's value lines up with the indented ones below it.
         let w = rows
             .iter()

@@ -2,8 +2,8 @@
 //!
 //! * [`status`]: the complete registries (enhanced codes, basic reply codes);
 //! * [`advice`]: likely causes and fixes for the common codes;
-//! * [`ndr`]: reading a bounce (RFC 3464 delivery-status first, then the text
-//!   that Exchange, Postfix, Sendmail, Exim, qmail and big providers write).
+//! * [`ndr`]: reading a bounce like a bounce analyser (generator signatures,
+//!   per-generator rules in data tables, RFC 3464 parts, the status rule).
 
 pub mod advice;
 pub mod ndr;
