@@ -92,6 +92,18 @@ pub enum Command {
     Show(ShowArgs),
     /// Check whether IIS will load the file: every problem, with line, column and a caret
     Check(CheckArgs),
+    /// Print a property's value at a key: own, inherited, or the default (adsutil GET)
+    Get(GetArgs),
+    /// Set any property at a key, byte-exact, backed up and atomic (adsutil SET)
+    Set(SetArgs),
+    /// Remove a property from a key, byte-exact, backed up and atomic (adsutil DELETE)
+    Unset(UnsetArgs),
+    /// List every property set on a key (adsutil ENUM)
+    List(ListArgs),
+    /// List the keys (locations) in the file, or a key and every key below it
+    Keys(KeysArgs),
+    /// Search the built-in catalogue of metabase properties
+    Properties(PropertiesArgs),
     /// List this file's backups, newest first (or IIS's own History copies)
     Backups(BackupsArgs),
     /// Put a backup back (the newest, or the one named), checked and atomic
@@ -159,6 +171,120 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {}
+
+/// Metabase data types, as a `<Custom>` element's Type attribute names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeArg {
+    #[value(name = "DWORD", alias = "dword")]
+    Dword,
+    #[value(name = "STRING", alias = "string")]
+    String,
+    #[value(name = "EXPANDSZ", alias = "expandsz")]
+    ExpandSz,
+    #[value(name = "MULTISZ", alias = "multisz")]
+    MultiSz,
+    #[value(name = "BINARY", alias = "binary")]
+    Binary,
+}
+
+impl TypeArg {
+    pub fn value_type(self) -> crate::metabase::catalog::ValueType {
+        use crate::metabase::catalog::ValueType as V;
+        match self {
+            TypeArg::Dword => V::Dword,
+            TypeArg::String => V::String,
+            TypeArg::ExpandSz => V::ExpandSz,
+            TypeArg::MultiSz => V::MultiSz,
+            TypeArg::Binary => V::Binary,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The key, e.g. /LM/SmtpSvc or /LM/W3SVC/1/ROOT
+    #[arg(value_name = "LOCATION")]
+    pub location: String,
+
+    /// A property name (from the catalogue or the file) or a decimal ID
+    #[arg(value_name = "PROPERTY")]
+    pub property: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The key, e.g. /LM/SmtpSvc or /LM/W3SVC/1/ROOT
+    #[arg(value_name = "LOCATION")]
+    pub location: String,
+
+    /// A property name (from the catalogue or the file) or a decimal ID
+    #[arg(value_name = "PROPERTY")]
+    pub property: String,
+
+    /// The value; MULTISZ takes one argument per item
+    #[arg(value_name = "VALUE", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+
+    /// The data type, for an ID the catalogue does not know
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kind: Option<TypeArg>,
+
+    /// The user type of a new Custom element [default: the catalogue's, else IIS_MD_UT_SERVER]
+    #[arg(long, value_name = "UT")]
+    pub user_type: Option<String>,
+
+    /// The attributes of a new Custom element [default: the catalogue's, else INHERIT]
+    #[arg(long, value_name = "A")]
+    pub attributes: Option<String>,
+
+    /// Change nothing on disk; with --diff, show what would change
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print a unified diff of the change on stdout
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnsetArgs {
+    /// The key, e.g. /LM/SmtpSvc or /LM/W3SVC/1/ROOT
+    #[arg(value_name = "LOCATION")]
+    pub location: String,
+
+    /// A property name (from the catalogue or the file) or a decimal ID
+    #[arg(value_name = "PROPERTY")]
+    pub property: String,
+
+    /// Change nothing on disk; with --diff, show what would change
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print a unified diff of the change on stdout
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The key, e.g. /LM/SmtpSvc or /LM/W3SVC/1/ROOT
+    #[arg(value_name = "LOCATION")]
+    pub location: String,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    /// List this key and every key below it [default: every key]
+    #[arg(value_name = "LOCATION")]
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PropertiesArgs {
+    /// Only properties whose name holds this text (ignoring case)
+    #[arg(value_name = "PATTERN")]
+    pub pattern: Option<String>,
+}
 
 #[derive(Debug, Args)]
 pub struct BackupsArgs {

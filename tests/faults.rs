@@ -56,6 +56,67 @@ fn every_step_before_the_rename_leaves_the_original() {
     }
 }
 
+/// Issue 12: `set` and `unset` of any property go through the same
+/// transaction: a fault before the rename leaves the original, nothing else.
+#[test]
+fn set_and_unset_faults_leave_the_original() {
+    let cases = [
+        (
+            "set-multisz",
+            vec![
+                "set",
+                "/LM/W3SVC/1",
+                "ServerBindings",
+                ":80:",
+                "10.0.0.5:8080:www.contoso.com",
+            ],
+        ),
+        (
+            "set-binary-new-id",
+            vec!["set", "/LM/SmtpSvc", "50000", "0a0b0c", "--type", "BINARY"],
+        ),
+        ("unset-custom", vec!["unset", "/LM/SmtpSvc", "36931"]),
+        (
+            "unset-attribute",
+            vec!["unset", "/LM/SmtpSvc", "MaxMessageSize"],
+        ),
+    ];
+    for (name, args) in cases {
+        for enc in ["crlf", "utf16le"] {
+            for step in BEFORE_RENAME {
+                let w = Work::new(&format!("property/{name}.{enc}.xml"));
+                let before = w.bytes();
+                let out = w
+                    .cmd()
+                    .env("FAILPOINTS", format!("{step}=return"))
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                let err = stderr_of(&out);
+                assert_eq!(out.status.code(), Some(1), "{name} {step}: {err}");
+                assert!(
+                    err.contains(&format!("injected failure at {step}")),
+                    "{name} {step}: {err}"
+                );
+                assert!(
+                    w.bytes() == before,
+                    "{name} {enc} {step}: the original changed"
+                );
+                assert_eq!(
+                    w.folder_names(),
+                    ["MetaBase.xml"],
+                    "{name} {step}: leftovers"
+                );
+                w.cmd().args(&args).assert().success();
+                assert!(
+                    w.bytes() == read_fixture(&format!("property/{name}.{enc}.expected.xml")),
+                    "{name} {enc} {step}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn restore_faults_leave_the_current_file() {
     for step in BEFORE_RENAME {

@@ -30,9 +30,15 @@ fn concurrent_writers_serialise() {
                     3 => "0.05",
                     _ => "30",
                 };
-                w.std_cmd()
-                    .args(["--lock-timeout", timeout, "set-dns-mode", &mode])
-                    .stdout(std::process::Stdio::piped())
+                // Issue 12: half the writers use `set`, the same code path.
+                let mut c = w.std_cmd();
+                c.args(["--lock-timeout", timeout]);
+                if i % 2 == 0 {
+                    c.args(["set-dns-mode", &mode]);
+                } else {
+                    c.args(["set", "/LM/SmtpSvc", "SmtpUseTcpDns", &mode]);
+                }
+                c.stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())
                     .spawn()
                     .unwrap()

@@ -102,3 +102,41 @@ pub fn warning_text(w: &Warning, text: &str, value: u32, g: &GlobalArgs) -> Stri
         }
     }
 }
+
+/// A plan's warning for `set`/`unset` of any property; `change_cmd` is the
+/// command (after `metabase-fix`) that changes a shadowing key too, with
+/// `{location}` standing for that key.
+pub fn property_warning(
+    w: &Warning,
+    text: &str,
+    name: &str,
+    change_cmd: &str,
+    g: &GlobalArgs,
+) -> String {
+    match w {
+        Warning::Shadowed {
+            location,
+            at: off,
+            raw,
+        } => crate::t!(
+            "property-shadowed",
+            location = location.clone(),
+            place = at(text, *off),
+            name = name,
+            raw = raw.clone(),
+            command = format!(
+                "metabase-fix{} {}",
+                file_arg(g),
+                change_cmd.replace("{location}", location)
+            )
+        ),
+        Warning::EditWhileRunningOff { raw } => crate::t!(
+            "property-edit-while-running-off",
+            value = raw.as_ref().map_or_else(
+                || crate::t!("property-not-set-value"),
+                |r| format!("\"{r}\"")
+            )
+        ),
+        Warning::OddPrevious { raw } => crate::t!("property-odd-previous", raw = raw.clone()),
+    }
+}

@@ -13,7 +13,9 @@ pub mod check;
 pub mod common;
 pub mod completions;
 pub mod diagnose;
+pub mod edit;
 pub mod explain;
+pub mod property;
 pub mod restore;
 pub mod set_dns_mode;
 pub mod show;
@@ -29,6 +31,12 @@ pub fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<ExitCode> {
         Command::SetDnsMode(a) => set_dns_mode::run(g, ui, a),
         Command::Show(a) => show::run(g, ui, a),
         Command::Check(a) => check::run(g, ui, a),
+        Command::Get(a) => property::get(g, ui, a),
+        Command::Set(a) => property::set(g, ui, a),
+        Command::Unset(a) => property::unset(g, ui, a),
+        Command::List(a) => property::list(g, ui, a),
+        Command::Keys(a) => property::keys(g, ui, a),
+        Command::Properties(a) => property::properties(ui, a),
         Command::Backups(a) => backups::run(g, ui, a),
         Command::Restore(a) => restore::run(g, ui, a),
         Command::Diagnose(DiagnoseCommand::Dns(a)) => diagnose::run(ui, a),

@@ -6,10 +6,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::common::{self, at, meaning, mode_name};
-use crate::apply;
+use super::edit::Editing;
 use crate::cli::{GlobalArgs, SetDnsModeArgs};
 use crate::metabase::plan::{plan_set, Change, Form, SMTP_USE_TCP_DNS};
-use crate::render::{self, Labels};
 use crate::ui::Ui;
 
 /// The `--json` document.
@@ -30,22 +29,9 @@ pub struct Report {
 }
 
 pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCode> {
-    let path = common::resolve_file(g)?;
     let value = a.mode.value();
-    let store = if a.dry_run {
-        None
-    } else {
-        Some(common::store(g)?)
-    };
-    let mut locked = if a.dry_run {
-        None
-    } else {
-        Some(apply::lock(&path, g.lock_timeout)?)
-    };
-    let raw = match locked.as_mut() {
-        Some(l) => l.read()?,
-        None => apply::read_unlocked(&path)?,
-    };
+    let (mut editing, raw) = Editing::open(g, a.dry_run)?;
+    let path = editing.path.clone();
     let (doc, scan) = common::parse(&path, &raw)?;
     let text = &doc.text;
     let plan = plan_set(text, &scan, &a.location, &SMTP_USE_TCP_DNS, value)
@@ -101,13 +87,7 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCo
     }
 
     if a.diff {
-        let (region, replacement) = render::splice_region(text, &plan.splices);
-        let shown = path.display().to_string();
-        let labels = Labels {
-            old: &shown,
-            new: &shown,
-        };
-        ui.raw(render::unified(&labels, text, region, &replacement, ui.color).as_bytes())?;
+        editing.diff(ui, text, &plan.splices)?;
     }
     let what = match (&plan.previous, plan.change) {
         (Some(s), _) => format!("was {}", s.raw),
@@ -122,12 +102,8 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
 
-    let (Some(store), Some(locked)) = (store, locked.as_mut()) else {
-        unreachable!("not a dry run")
-    };
-    let splices = doc.to_file_splices(&plan.splices);
     let operation = format!("set-dns-mode {value} --location {key_location}");
-    let done = apply::commit(locked, &store, &raw, &splices, &operation)?;
+    let done = editing.commit(&raw, &doc, &plan.splices, &operation)?;
     report.changed = true;
     report.backup = Some(done.backup.path.display().to_string());
     report.backup_id = Some(done.backup.record.id.clone());

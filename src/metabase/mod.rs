@@ -8,6 +8,7 @@ pub mod plan;
 pub mod scan;
 pub mod text;
 pub mod validate;
+pub mod value;
 
 pub use plan::{Property, SMTP_USE_TCP_DNS};
 pub use scan::{scan, Scan};

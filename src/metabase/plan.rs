@@ -8,12 +8,22 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::catalog::ValueType;
 use super::layout::{check_fragment, indent_before, rest_of_line_blank, ElementLayout};
 use super::scan::{is_below, same_location, Key, Scan, Span};
 use super::text::newline_of;
+use super::value::{encode, multisz_separator, same, Value};
 use crate::splice::Splice;
 
-/// A metabase property as written in a `<Custom>` element.
+/// A metabase property as written in a `<Custom>` element: from the
+/// catalogue, from the file, or from the command line (`--type` ...).
+///
+/// The fields are `&'static str` so that the catalogue's rows and
+/// [`SMTP_USE_TCP_DNS`] cost nothing; a property resolved at run time from the
+/// file or the command line is leaked once (a run resolves one property).
+/// `id` 0 means "no ID known" (an attribute the catalogue does not know):
+/// such a property can be read, updated and removed in its attribute form,
+/// never inserted.
 #[derive(Debug, Clone, Copy)]
 pub struct Property {
     pub name: &'static str,
@@ -56,6 +66,9 @@ pub struct Setting {
     pub inherit: bool,
     /// Where to point a user: the element or attribute.
     pub at: usize,
+    /// The whole setting: the Custom element, or the attribute from its name
+    /// to its closing quote.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +101,8 @@ pub enum Change {
     Updated,
     /// A new Custom element was inserted.
     Inserted,
+    /// The setting was removed (`unset`).
+    Removed,
 }
 
 /// Something the user should know; the plan is still safe to apply.
@@ -157,7 +172,7 @@ pub fn setting(
     let customs: Vec<_> = scan
         .customs_of(key)
         .iter()
-        .filter(|c| c.id_num == Some(prop.id))
+        .filter(|c| prop.id != 0 && c.id_num == Some(prop.id))
         .collect();
     let attr = scan.attr(text, key, prop.name);
     let location = key.location(text).unwrap_or("?");
@@ -191,7 +206,7 @@ pub fn setting(
             };
             let raw = text[v.clone()].to_string();
             let inherit = c.attributes.clone().is_none_or(|a| text[a].contains("INHERIT"));
-            Ok(Some(Setting { form: Form::Custom, value: parse_dword(&raw), raw, value_span: v, inherit, at: c.span.start }))
+            Ok(Some(Setting { form: Form::Custom, value: parse_dword(&raw), raw, value_span: v, inherit, at: c.span.start, span: c.span.clone() }))
         }
         (None, Some(a)) => {
             let raw = text[a.value.clone()].to_string();
@@ -200,8 +215,10 @@ pub fn setting(
                 value: parse_dword(&raw),
                 raw,
                 value_span: a.value.clone(),
-                inherit: true,
+                // The attribute form inherits as the schema says (the catalogue).
+                inherit: prop.attributes.contains("INHERIT"),
                 at: a.name.start,
+                span: a.name.start..a.value.end + 1,
             }))
         }
         (None, None) => Ok(None),
@@ -234,22 +251,61 @@ pub fn plan_set(
     prop: &Property,
     value: u32,
 ) -> Result<Plan, PlanError> {
+    plan_set_value(text, scan, location, prop, &Value::Dword(value))
+}
+
+/// Plan setting `prop` to `value` (of the property's type) at `location`:
+/// the value's bytes replaced where it is set, else a new Custom element in
+/// ID order. `set-dns-mode` and `set` both come here.
+pub fn plan_set_value(
+    text: &str,
+    scan: &Scan,
+    location: &str,
+    prop: &Property,
+    value: &Value,
+) -> Result<Plan, PlanError> {
     let k = find_key(text, scan, location)?;
     let key = &scan.keys[k];
     let previous = setting(text, scan, key, prop)?;
-    let new_raw = value.to_string();
+    let kind = ValueType::parse(prop.kind).unwrap_or(ValueType::String);
+    let new_raw = match value {
+        Value::Multi(_) => {
+            let values = scan
+                .attrs
+                .iter()
+                .map(|a| (a.value.start, a.value.end))
+                .chain(
+                    scan.customs
+                        .iter()
+                        .filter_map(|c| c.value.clone())
+                        .map(|v| (v.start, v.end)),
+                );
+            encode(value, &multisz_separator(values, text, newline_of(text)))
+        }
+        _ => encode(value, ""),
+    };
     let mut warnings = Vec::new();
 
     let (change, splices) = match &previous {
-        Some(s) if s.value == Some(value) => (Change::Unchanged, vec![]),
+        Some(s) if same(kind, &s.raw, value) => (Change::Unchanged, vec![]),
         Some(s) => {
-            if s.value.is_none() {
+            if kind == ValueType::Dword && s.value.is_none() {
                 warnings.push(Warning::OddPrevious { raw: s.raw.clone() });
             }
             (
                 Change::Updated,
                 vec![Splice::new(s.value_span.clone(), new_raw.into_bytes())],
             )
+        }
+        None if prop.id == 0 => {
+            return Err(PlanError::Conflict {
+                message: format!(
+                    "{} is not set on {} and its ID is not known: give the property by its ID with --type to add it as a <Custom> element",
+                    prop.name,
+                    key.location(text).unwrap_or(location)
+                ),
+                at: vec![key.start_tag.start],
+            })
         }
         None => (
             Change::Inserted,
@@ -269,7 +325,7 @@ pub fn plan_set(
             continue;
         }
         if let Some(s) = setting(text, scan, below, prop).ok().flatten() {
-            if s.value != Some(value) {
+            if !same(kind, &s.raw, value) {
                 warnings.push(Warning::Shadowed {
                     location: loc.to_string(),
                     at: s.at,
@@ -283,6 +339,58 @@ pub fn plan_set(
         previous,
         change,
         splices,
+        warnings,
+    })
+}
+
+/// Plan removing `prop` from `location`: the Custom element's whole lines, or
+/// the attribute with the white space before it (its whole line in IIS's
+/// layout). Not set: an empty plan (`Unchanged`).
+pub fn plan_unset(
+    text: &str,
+    scan: &Scan,
+    location: &str,
+    prop: &Property,
+) -> Result<Plan, PlanError> {
+    let k = find_key(text, scan, location)?;
+    let key = &scan.keys[k];
+    let previous = setting(text, scan, key, prop)?;
+    let Some(s) = &previous else {
+        return Ok(Plan {
+            key: k,
+            previous,
+            change: Change::Unchanged,
+            splices: vec![],
+            warnings: vec![],
+        });
+    };
+    let b = text.as_bytes();
+    let range = match s.form {
+        Form::Custom => match (
+            indent_before(text, s.span.start),
+            rest_of_line_blank(text, s.span.end),
+        ) {
+            (Some(indent), Some((next_line, _))) => s.span.start - indent.len()..next_line,
+            _ => s.span.clone(),
+        },
+        Form::Attribute => {
+            let mut start = s.span.start;
+            while start > 0 && super::validate::is_space(b[start - 1]) {
+                start -= 1;
+            }
+            start..s.span.end
+        }
+    };
+    let mut warnings = Vec::new();
+    let ewr = edit_while_running(text, scan);
+    if ewr.as_deref().map(str::trim) != Some("1") {
+        warnings.push(Warning::EditWhileRunningOff { raw: ewr });
+    }
+    Ok(Plan {
+        key: k,
+        previous,
+        change: Change::Removed,
+        splices: vec![Splice::new(range, Vec::new())],
         warnings,
     })
 }

@@ -1,0 +1,50 @@
+## get, set, unset, list, keys, properties (src/commands/property.rs, src/metabase/value.rs)
+property-not-a-property = { $name } names the key, it is not a property: it cannot be set or removed
+property-unknown-id = ID { $id } is not in the catalogue and not on this key: give its type with --type (DWORD, STRING, EXPANDSZ, MULTISZ or BINARY) to add it
+property-unknown-name = no property { $name } in the catalogue nor on this key: give it by its ID with --type, or find its name with `metabase-fix properties PATTERN`
+property-next-smtp = Next: restart the SMTP service so it reads the new value (net stop smtpsvc && net start smtpsvc).
+property-next-w3svc = Next: restart the web service so it reads the new value (iisreset, or net stop w3svc && net start w3svc).
+property-next-ftp = Next: restart the FTP service so it reads the new value (net stop msftpsvc && net start msftpsvc).
+property-next-other = Next: restart the IIS service that uses this key so it reads the new value (iisreset restarts them all).
+property-source-own = own value: { $form }, { $place }
+property-source-inherited = inherited from { $from } (line { $line })
+property-source-default = not set: the catalogue's default
+property-source-unset = not set here nor above, and the catalogue gives no default
+property-form-custom = Custom element
+property-form-attribute = attribute
+property-secure = { $name } is a SECURE property: IIS stores it encrypted with this machine's session key, so it cannot be written into the file by hand; set it with IIS Manager or adsutil.vbs on the server
+property-bad-value = the value does not fit { $name } ({ $kind }): { $why }; nothing was changed
+property-was = was { $previous }
+property-was-unset = was not set; a Custom element is inserted in ID order
+property-already = { $name } is already { $value } at { $location }: nothing to do; { $file } not changed.
+property-dry-run-set = Dry run: would set { $name } = { $value } at { $location } ({ $was }); nothing was written.
+property-done-set = Set { $name } = { $value } at { $location } in { $file } ({ $was }).
+property-backup = Backup: { $id } ({ $path }); undo with: metabase-fix{ $file_arg } restore { $id }
+property-not-set = { $name } is not set at { $location }: nothing to do; { $file } not changed.
+property-dry-run-unset = Dry run: would remove { $name } (was { $previous }) from { $location }; nothing was written.
+property-done-unset = Removed { $name } (was { $previous }) from { $location } in { $file }.
+set-dir-sync-failed = the change is made, but flushing the folder failed ({ $error }); a power loss now could undo it
+property-shadowed = { $location } ({ $place }) sets its own { $name } = { $raw }, which overrides the new value for that key and the keys below it; to change it too, run: { $command }
+property-edit-while-running-off = EnableEditWhileRunning on /LM is { $value }: while IIS runs it ignores this file and later overwrites it from memory, losing the edit. Stop IIS Admin first (net stop iisadmin /y), run this command again, then start the services; or enable direct metabase edit in IIS Manager (computer > Properties)
+property-not-set-value = not set
+property-odd-previous = the previous value "{ $raw }" is not a number IIS understands; it is replaced
+list-col-name = NAME
+list-col-id = ID
+list-col-type = TYPE
+list-col-form = FORM
+list-col-line = LINE
+list-col-value = VALUE
+keys-col-location = LOCATION
+keys-col-key-type = KEY TYPE
+keys-col-line = LINE
+properties-col-name = NAME
+properties-col-id = ID
+properties-col-type = TYPE
+properties-col-attributes = ATTRIBUTES
+properties-col-default = DEFAULT
+properties-col-key-types = KEY TYPES
+properties-none = No property in the catalogue has '{ $pattern }' in its name.
+value-one-only = { $kind } takes one value, { $count } were given (only MULTISZ takes several)
+value-bad-dword = '{ $value }' is not a DWORD: give a whole number from 0 to 4294967295 (decimal, or hex as 0x...)
+value-multisz-newline = a MULTISZ item cannot hold a line break ('{ $item }'): give each item as its own argument
+value-bad-binary = '{ $value }' is not BINARY: give an even number of hex digits (0-9, a-f)

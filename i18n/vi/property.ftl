@@ -1,0 +1,50 @@
+## get, set, unset, list, keys, properties (src/commands/property.rs, src/metabase/value.rs)
+property-not-a-property = { $name } là tên của khóa, không phải một thuộc tính: không thể đặt hay xóa nó
+property-unknown-id = ID { $id } không có trong danh mục và không có tại khóa này: hãy cho biết kiểu của nó bằng --type (DWORD, STRING, EXPANDSZ, MULTISZ hoặc BINARY) để thêm nó
+property-unknown-name = không có thuộc tính { $name } trong danh mục hay tại khóa này: hãy chỉ định nó bằng ID kèm --type, hoặc tìm tên bằng `metabase-fix properties PATTERN`
+property-next-smtp = Tiếp theo: khởi động lại dịch vụ SMTP để nó đọc giá trị mới (net stop smtpsvc && net start smtpsvc).
+property-next-w3svc = Tiếp theo: khởi động lại dịch vụ web để nó đọc giá trị mới (iisreset, hoặc net stop w3svc && net start w3svc).
+property-next-ftp = Tiếp theo: khởi động lại dịch vụ FTP để nó đọc giá trị mới (net stop msftpsvc && net start msftpsvc).
+property-next-other = Tiếp theo: khởi động lại dịch vụ IIS dùng khóa này để nó đọc giá trị mới (iisreset khởi động lại tất cả).
+property-source-own = giá trị riêng: { $form }, { $place }
+property-source-inherited = kế thừa từ { $from } (dòng { $line })
+property-source-default = chưa đặt: giá trị mặc định theo danh mục
+property-source-unset = chưa đặt tại đây lẫn phía trên, và danh mục không có giá trị mặc định
+property-form-custom = phần tử Custom
+property-form-attribute = thuộc tính của khóa
+property-secure = { $name } là thuộc tính SECURE: IIS lưu nó ở dạng mã hóa bằng khóa phiên của máy này, nên không thể ghi tay vào tệp; hãy đặt nó bằng IIS Manager hoặc adsutil.vbs trên máy chủ
+property-bad-value = giá trị không phù hợp với { $name } ({ $kind }): { $why }; không có gì bị thay đổi
+property-was = trước đó là { $previous }
+property-was-unset = trước đó chưa đặt; một phần tử Custom được chèn theo thứ tự ID
+property-already = { $name } tại { $location } đã là { $value }: không cần làm gì; { $file } không bị thay đổi.
+property-dry-run-set = Chạy thử: sẽ đặt { $name } = { $value } tại { $location } ({ $was }); chưa ghi gì cả.
+property-done-set = Đã đặt { $name } = { $value } tại { $location } trong { $file } ({ $was }).
+property-backup = Bản sao lưu: { $id } ({ $path }); hoàn tác bằng: metabase-fix{ $file_arg } restore { $id }
+property-not-set = { $name } chưa được đặt tại { $location }: không cần làm gì; { $file } không bị thay đổi.
+property-dry-run-unset = Chạy thử: sẽ xóa { $name } (giá trị { $previous }) khỏi { $location }; chưa ghi gì cả.
+property-done-unset = Đã xóa { $name } (giá trị { $previous }) khỏi { $location } trong { $file }.
+set-dir-sync-failed = thay đổi đã được thực hiện, nhưng ghi đệm thư mục xuống đĩa thất bại ({ $error }); nếu mất điện lúc này, thay đổi có thể bị mất
+property-shadowed = { $location } ({ $place }) tự đặt { $name } = { $raw }, giá trị này được ưu tiên hơn giá trị mới tại khóa đó và các khóa bên dưới; để đổi cả nó, hãy chạy: { $command }
+property-edit-while-running-off = EnableEditWhileRunning tại /LM là { $value }: khi IIS đang chạy, nó bỏ qua tệp này và sau đó ghi đè bằng nội dung trong bộ nhớ, làm mất chỉnh sửa. Hãy dừng IIS Admin trước (net stop iisadmin /y), chạy lại lệnh này, rồi khởi động các dịch vụ; hoặc bật chỉnh sửa metabase trực tiếp trong IIS Manager (máy tính > Properties)
+property-not-set-value = chưa đặt
+property-odd-previous = giá trị trước đó "{ $raw }" không phải là số mà IIS hiểu được; nó sẽ bị thay thế
+list-col-name = TÊN
+list-col-id = ID
+list-col-type = KIỂU
+list-col-form = DẠNG
+list-col-line = DÒNG
+list-col-value = GIÁ TRỊ
+keys-col-location = VỊ TRÍ
+keys-col-key-type = LOẠI KHÓA
+keys-col-line = DÒNG
+properties-col-name = TÊN
+properties-col-id = ID
+properties-col-type = KIỂU
+properties-col-attributes = THUỘC TÍNH
+properties-col-default = MẶC ĐỊNH
+properties-col-key-types = LOẠI KHÓA
+properties-none = Không có thuộc tính nào trong danh mục có '{ $pattern }' trong tên.
+value-one-only = { $kind } chỉ nhận một giá trị, nhưng có { $count } giá trị (chỉ MULTISZ nhận nhiều giá trị)
+value-bad-dword = '{ $value }' không phải DWORD: hãy nhập một số nguyên từ 0 đến 4294967295 (thập phân, hoặc thập lục phân dạng 0x...)
+value-multisz-newline = một mục MULTISZ không được chứa dấu xuống dòng ('{ $item }'): hãy nhập mỗi mục là một đối số riêng
+value-bad-binary = '{ $value }' không phải BINARY: hãy nhập một số chẵn chữ số thập lục phân (0-9, a-f)

@@ -1,0 +1,80 @@
+//! What every command that changes the metabase shares: open (resolve the
+//! file, lock it, read it), show the diff, and commit through the one write
+//! transaction (`apply::commit`). `set-dns-mode`, `set`, `unset` and
+//! `restore` differ only in their plan and their words.
+
+use std::path::PathBuf;
+
+use super::common;
+use crate::apply::{self, Committed, Locked};
+use crate::backup::Store;
+use crate::cli::GlobalArgs;
+use crate::metabase::text::Document;
+use crate::render::{self, Labels};
+use crate::splice::Splice;
+use crate::ui::Ui;
+
+/// A metabase opened for a change (or for a dry run: no lock, no store).
+pub struct Editing {
+    pub path: PathBuf,
+    pub store: Option<Store>,
+    pub locked: Option<Locked>,
+}
+
+impl Editing {
+    /// Resolve the file; unless `dry_run`, find the backup store and take the
+    /// lock (waiting up to --lock-timeout); then read the bytes (under the lock).
+    pub fn open(g: &GlobalArgs, dry_run: bool) -> anyhow::Result<(Editing, Vec<u8>)> {
+        let path = common::resolve_file(g)?;
+        let store = if dry_run {
+            None
+        } else {
+            Some(common::store(g)?)
+        };
+        let mut locked = if dry_run {
+            None
+        } else {
+            Some(apply::lock(&path, g.lock_timeout)?)
+        };
+        let raw = match locked.as_mut() {
+            Some(l) => l.read()?,
+            None => apply::read_unlocked(&path)?,
+        };
+        Ok((
+            Editing {
+                path,
+                store,
+                locked,
+            },
+            raw,
+        ))
+    }
+
+    /// Print the unified diff of `splices` (over the text) on stdout.
+    pub fn diff(&self, ui: &Ui, text: &str, splices: &[Splice]) -> anyhow::Result<()> {
+        let (region, replacement) = render::splice_region(text, splices);
+        let shown = self.path.display().to_string();
+        let labels = Labels {
+            old: &shown,
+            new: &shown,
+        };
+        ui.raw(render::unified(&labels, text, region, &replacement, ui.color).as_bytes())?;
+        Ok(())
+    }
+
+    /// Write the change: splices over the text of `raw` (the bytes `open`
+    /// read), mapped to the file's bytes.
+    pub fn commit(
+        &mut self,
+        raw: &[u8],
+        doc: &Document<'_>,
+        splices: &[Splice],
+        operation: &str,
+    ) -> anyhow::Result<Committed> {
+        let (Some(store), Some(locked)) = (self.store.as_ref(), self.locked.as_mut()) else {
+            unreachable!("a dry run commits nothing")
+        };
+        let splices = doc.to_file_splices(splices);
+        Ok(apply::commit(locked, store, raw, &splices, operation)?)
+    }
+}
