@@ -30,4 +30,14 @@ grep -Eq 'mail01 +: ok=[0-9]+ +changed=1 ' "$work/first.log"
 run | tee "$work/second.log"
 grep -Eq 'mail01 +: ok=[0-9]+ +changed=0 ' "$work/second.log"
 grep -Eq 'mail02 +: ok=[0-9]+ +changed=0 ' "$work/second.log"
+# Any property from a variable (issue 12): ConnectionTimeout on both hosts,
+# then a second run changes nothing.
+props='{"metabase_properties": [{"location": "/LM/SmtpSvc", "property": "ConnectionTimeout", "value": "900"}]}'
+run -e "$props" | tee "$work/props.log"
+grep -Eq 'mail01 +: ok=[0-9]+ +changed=1 ' "$work/props.log"
+for h in mail01 mail02; do
+  "$bin" --json --file "$work/$h/MetaBase.xml" get /LM/SmtpSvc ConnectionTimeout | grep -q '"value": 900'
+done
+run -e "$props" | tee "$work/props2.log"
+grep -Eq 'mail01 +: ok=[0-9]+ +changed=0 ' "$work/props2.log"
 echo "ansible example: 1 passed, 0 failed"

@@ -128,6 +128,34 @@ case_japanese_utf8() {
   grep -qF 'C:\nope\MetaBase.xml: 見つかりません' "$work/ja-err.txt"
 }
 
+case_check() {
+  # Issue 11: check reports a Notepad mistake at its line and column, exit 1;
+  # a good file exits 0.
+  cp "$fixture" "$inetsrv/MetaBase.xml"
+  run check >"$work/check-ok.txt" || return 1
+  grep -q 'IIS can load this file' "$work/check-ok.txt" || return 1
+  cp "$root/fixtures/bad/undefined-entity.xml" "$inetsrv/MetaBase.xml"
+  run --json check >"$work/check.json"; [ $? = 1 ] || return 1
+  grep -q '"code": "undefined-entity"' "$work/check.json" || return 1
+  grep -q '"line": 27' "$work/check.json" || return 1
+  run set-dns-mode 2 2>"$work/refused.txt"; [ $? = 1 ] || return 1
+  grep -qF 'line 27, column 23: not well-formed XML' "$work/refused.txt" || return 1
+  cmp "$inetsrv/MetaBase.xml" "$root/fixtures/bad/undefined-entity.xml"
+}
+case_set_unset_round_trip() {
+  # Issue 12: set then unset of a property that was not there gives the
+  # original bytes; a MULTISZ set matches the hand-made expected file.
+  cp "$fixture" "$inetsrv/MetaBase.xml"
+  run set /LM/SmtpSvc 50000 0a0b0c --type BINARY -q || return 1
+  cmp -s "$inetsrv/MetaBase.xml" "$fixture" && return 1
+  run unset /LM/SmtpSvc 50000 -q || return 1
+  cmp "$inetsrv/MetaBase.xml" "$fixture" || return 1
+  cp "$root/fixtures/property/set-multisz.crlf.xml" "$inetsrv/MetaBase.xml"
+  run set /LM/W3SVC/1 ServerBindings :80: 10.0.0.5:8080:www.contoso.com -q || return 1
+  cmp "$inetsrv/MetaBase.xml" "$root/fixtures/property/set-multisz.crlf.expected.xml" || return 1
+  run --json get /LM/W3SVC/1 ServerBindings | grep -qF '"10.0.0.5:8080:www.contoso.com"'
+}
+
 check "default file and backup folder (%SystemRoot%, %LOCALAPPDATA%), byte-exact" case_default_paths
 check "ReplaceFileW keeps the file's attributes (hidden)" case_attributes_survive
 check "--file 'C:\\...' --dry-run --diff shows Windows paths, writes nothing" case_c_path_dry_run_diff
@@ -138,6 +166,8 @@ check "two runs at once, not waiting: one fails with the lock message" case_two_
 check "--version, --help, --json" case_version_help_json
 check "errors name the Windows path" case_errors_name_windows_paths
 check "Japanese: UTF-8 when redirected, --lang and METABASE_FIX_LANG" case_japanese_utf8
+check "check: a Notepad mistake at its line and column; refused by set-dns-mode" case_check
+check "set/unset round trip and a MULTISZ set, byte-exact" case_set_unset_round_trip
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
