@@ -13,7 +13,7 @@ use common::{bin, fixture, stderr_of, stdout_of, Work};
 fn tail() -> String {
     format!(
         "; IIS will not load this file; nothing was changed. {}",
-        metabase_fix::metabase::gate::FIND_A_GOOD_COPY
+        metabase_fix::metabase::gate::find_a_good_copy()
     )
 }
 

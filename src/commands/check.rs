@@ -12,6 +12,7 @@ use crate::cli::{CheckArgs, GlobalArgs};
 use crate::metabase::check::{check, Finding, Severity};
 use crate::metabase::gate::raw_line_col;
 use crate::metabase::text::{line_cols, newline_of, Document};
+use crate::t;
 use crate::ui::Ui;
 
 /// The `--json` document.
@@ -99,25 +100,28 @@ pub fn run(g: &GlobalArgs, ui: &Ui, _a: &CheckArgs) -> anyhow::Result<ExitCode> 
             }
             match &doc {
                 Some(d) => out.push_str(&render(&shown, &d.text, f, line, ui.color)),
+                // The same head and place line as a rendered finding.
                 None => out.push_str(&format!(
-                    "error[{}]: {}\n  --> {shown}:{line}:{column}\n",
-                    f.problem.code, f.problem.message
+                    "{}[{}]: {}\n  --> {shown}:{line}:{column}\n",
+                    t!("label-error"),
+                    f.problem.code,
+                    f.problem.message
                 )),
             }
             out.push('\n');
         }
-        let counts = format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        );
-        if errors == 0 {
-            out.push_str(&format!("{shown}: {counts}: IIS can load this file\n"));
+        let id = if errors == 0 {
+            "check-summary-ok"
         } else {
-            out.push_str(&format!(
-                "{shown}: {counts}: IIS will not load this file; fix the errors, or find a good copy: `metabase-fix backups`, `metabase-fix backups --history`\n"
-            ));
-        }
+            "check-summary-errors"
+        };
+        out.push_str(&t!(
+            id,
+            file = shown.as_str(),
+            errors = errors,
+            warnings = warnings
+        ));
+        out.push('\n');
         if ui.quiet {
             if errors > 0 {
                 std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes())?;
@@ -158,8 +162,8 @@ fn render(file: &str, text: &str, f: &Finding, line: usize, color: bool) -> Stri
     let s1 = floor(source, (s0 + p.len.max(1)).min(source.len()));
     let span = if s1 > s0 { s0..s1 } else { s0..s0 };
     let level = match f.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(t!("label-error")),
+        Severity::Warning => Level::WARNING.with_name(t!("label-warning")),
     };
     let report = &[level.primary_title(&p.message).id(p.code).element(
         Snippet::source(source)

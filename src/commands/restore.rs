@@ -15,6 +15,7 @@ use crate::metabase::gate;
 use crate::metabase::text::Document;
 use crate::render::{self, Labels};
 use crate::splice::Splice;
+use crate::t;
 use crate::ui::Ui;
 
 #[derive(Debug, Serialize)]
@@ -59,10 +60,7 @@ pub fn restore(
     // The copy to write must be one IIS will load: a damaged backup or History
     // copy is refused, naming the copy and its first problem.
     common::parse(Path::new(&source.path), &source.bytes).map_err(|e| {
-        anyhow::Error::new(e).context(format!(
-            "{} is not a metabase IIS would load, so it is not restored; choose another copy",
-            source.id
-        ))
+        anyhow::Error::new(e).context(t!("restore-source-refused", id = source.id.as_str()))
     })?;
     let mut locked = if dry_run {
         None
@@ -77,9 +75,10 @@ pub fn restore(
     // (and backed up first, like any file restore replaces), with a warning.
     let mut warnings = Vec::new();
     if let Err(r) = gate::read(&current) {
-        let w = format!(
-            "{} is not a metabase IIS would load ({r}); it is replaced, and kept as a backup first",
-            path.display()
+        let w = t!(
+            "restore-current-damaged",
+            file = path.display(),
+            problem = r.to_string()
         );
         ui.warn(&w);
         warnings.push(w);
@@ -94,10 +93,10 @@ pub fn restore(
         warnings,
     };
     if current == source.bytes {
-        ui.note(&format!(
-            "{} already holds the bytes of {}: nothing to do.",
-            path.display(),
-            source.id
+        ui.note(&t!(
+            "restore-nothing-to-do",
+            file = path.display(),
+            id = source.id.as_str()
         ));
         ui.json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -113,21 +112,21 @@ pub fn restore(
                 };
                 ui.raw(render::unified(&labels, &old.text, o, &new.text[n], ui.color).as_bytes())?;
                 if old.encoding != new.encoding {
-                    ui.warn(&format!(
-                        "the encoding changes too: {} -> {}",
-                        old.encoding.describe(),
-                        new.encoding.describe()
+                    ui.warn(&t!(
+                        "restore-encoding-changes",
+                        old = old.encoding.name(),
+                        new = new.encoding.name()
                     ));
                 }
             }
-            _ => ui.note("(binary difference: one of the two is not text)"),
+            _ => ui.note(&t!("restore-binary-difference")),
         }
     }
     if dry_run {
-        ui.note(&format!(
-            "Dry run: would restore {} from {}; nothing was written.",
-            path.display(),
-            source.id
+        ui.note(&t!(
+            "restore-dry-run",
+            file = path.display(),
+            id = source.id.as_str()
         ));
         ui.json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -143,14 +142,17 @@ pub fn restore(
     )?;
     report.changed = true;
     report.previous_backup = Some(done.backup.record.id.clone());
-    ui.note(&format!("Restored {} from {}.", path.display(), source.id));
-    ui.note(&format!(
-        "The file as it was is backup {}; undo with: metabase-fix{} restore {}",
-        done.backup.record.id,
-        common::file_arg(g),
-        done.backup.record.id
+    ui.note(&t!(
+        "restore-done",
+        file = path.display(),
+        id = source.id.as_str()
     ));
-    ui.note("Next: restart the SMTP service so it reads the restored value (net stop smtpsvc && net start smtpsvc).");
+    ui.note(&t!(
+        "restore-undo",
+        backup = done.backup.record.id.as_str(),
+        args = common::file_arg(g)
+    ));
+    ui.note(&t!("restore-next"));
     ui.json(&report)?;
     Ok(ExitCode::SUCCESS)
 }

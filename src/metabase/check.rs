@@ -15,6 +15,7 @@ use super::plan::{parse_dword, SMTP_USE_TCP_DNS};
 use super::scan::{same_location, scan_all, Scan, Span};
 use super::text::Document;
 use super::validate::{self, Problem};
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -105,9 +106,10 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                 ns.start,
                 span_len(ns),
                 "unknown-namespace",
-                format!(
-                    "the namespace \"{}\" is not IIS 6's ({METABASE_NAMESPACE}); is this a metabase of another IIS version?",
-                    &text[ns.clone()]
+                t!(
+                    "metabase-unknown-namespace",
+                    namespace = &text[ns.clone()],
+                    expected = METABASE_NAMESPACE
                 ),
             )));
         }
@@ -119,10 +121,7 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                 key.start_tag.start,
                 key.name.end - key.start_tag.start,
                 "missing-location",
-                format!(
-                    "<{}> has no Location attribute: IIS cannot tell which key it is",
-                    key.element(text)
-                ),
+                t!("metabase-missing-location", element = key.element(text)),
             )));
             continue;
         };
@@ -133,9 +132,10 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                 l.start,
                 span_len(&l),
                 "duplicate-location",
-                format!(
-                    "a second key with Location=\"{loc}\" (the first is on line {}); IIS keeps one per location: merge them",
-                    super::text::line_of(text, first)
+                t!(
+                    "metabase-duplicate-location",
+                    location = loc,
+                    line = super::text::line_of(text, first)
                 ),
             )));
         } else {
@@ -153,12 +153,17 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                         s.start,
                         span_len(s),
                         "custom-without-id",
-                        format!("the <Custom> ID \"{}\" is not a number", &text[s.clone()]),
+                        t!("metabase-custom-id-not-number", id = &text[s.clone()]),
                     )));
                     continue;
                 }
                 (None, _) => {
-                    out.push(error(Problem::new(c.start_tag.start, 7, "custom-without-id", "a <Custom> element without an ID attribute: IIS identifies a property by its ID")));
+                    out.push(error(Problem::new(
+                        c.start_tag.start,
+                        7,
+                        "custom-without-id",
+                        t!("metabase-custom-without-id"),
+                    )));
                     continue;
                 }
             };
@@ -167,7 +172,12 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                     c.start_tag.start,
                     7,
                     "duplicate-custom-id",
-                    format!("a second <Custom> with ID=\"{id}\" in {loc} (the first is on line {}); IIS keeps one per ID: remove one", super::text::line_of(text, first)),
+                    t!(
+                        "metabase-duplicate-custom-id",
+                        id = id.to_string(),
+                        location = loc,
+                        line = super::text::line_of(text, first)
+                    ),
                 )));
             } else {
                 seen_ids.insert(id, c.start_tag.start);
@@ -177,7 +187,12 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                     c.id.clone().expect("has an ID").start,
                     id.to_string().len(),
                     "custom-order",
-                    format!("<Custom> ID {id} comes after ID {p} in {loc}; IIS writes Custom elements in ascending ID order (KB 820284 asks for it too)"),
+                    t!(
+                        "metabase-custom-order",
+                        id = id.to_string(),
+                        previous = p.to_string(),
+                        location = loc
+                    ),
                 )));
             }
             prev_id = Some(prev_id.map_or(id, |p| p.max(id)));
@@ -188,15 +203,17 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                         k.start,
                         span_len(k),
                         "bad-type",
-                        format!(
-                            "Type=\"{}\" is not one of DWORD, STRING, EXPANDSZ, MULTISZ, BINARY",
-                            &text[k.clone()]
-                        ),
+                        t!("metabase-bad-type", kind = &text[k.clone()]),
                     )));
                     None
                 }
                 None => {
-                    out.push(error(Problem::new(c.start_tag.start, 7, "bad-type", format!("the <Custom> with ID {id} has no Type (DWORD, STRING, EXPANDSZ, MULTISZ or BINARY)"))));
+                    out.push(error(Problem::new(
+                        c.start_tag.start,
+                        7,
+                        "bad-type",
+                        t!("metabase-missing-type", id = id.to_string()),
+                    )));
                     None
                 }
             };
@@ -210,9 +227,10 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                         u.start,
                         span_len(u),
                         "unknown-user-type",
-                        format!(
-                            "UserType=\"{ut}\" is not one IIS 6 names ({})",
-                            USER_TYPES.join(", ")
+                        t!(
+                            "metabase-unknown-user-type",
+                            value = ut,
+                            known = USER_TYPES.join(", ")
                         ),
                     )));
                 }
@@ -224,9 +242,10 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                             a.start,
                             span_len(a),
                             "unknown-attributes-flag",
-                            format!(
-                                "Attributes flag \"{flag}\" is not one IIS 6 names ({})",
-                                ATTRIBUTE_FLAGS.join(", ")
+                            t!(
+                                "metabase-unknown-attributes-flag",
+                                flag = flag,
+                                known = ATTRIBUTE_FLAGS.join(", ")
                             ),
                         )));
                     }
@@ -250,9 +269,11 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                         a.name.start,
                         span_len(&a.name),
                         "both-forms",
-                        format!(
-                            "{loc} sets {an} twice: as an attribute and as a <Custom> element (line {}); which one IIS reads is not safe to guess: delete one",
-                            super::text::line_of(text, c.start_tag.start)
+                        t!(
+                            "metabase-both-forms",
+                            location = loc,
+                            property = an,
+                            line = super::text::line_of(text, c.start_tag.start)
                         ),
                     )));
                 }
@@ -275,7 +296,11 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                     v.start,
                     span_len(&v),
                     "unknown-dns-mode",
-                    format!("SmtpUseTcpDns = \"{}\" at {loc}: KB 820284 defines 0, 1 and 2 only (`metabase-fix set-dns-mode` sets one)", &text[v.clone()]),
+                    t!(
+                        "metabase-unknown-dns-mode",
+                        value = &text[v.clone()],
+                        location = loc
+                    ),
                 )));
             }
         }
@@ -288,9 +313,27 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
     let ewr = lm.and_then(|k| scan.attr(text, k, "EnableEditWhileRunning"));
     match (lm, ewr) {
         (_, Some(a)) if text[a.value.clone()].trim() == "1" => {}
-        (_, Some(a)) => out.push(warning(Problem::new(a.value.start, span_len(&a.value), "edit-while-running-off", format!("EnableEditWhileRunning=\"{}\" on /LM: while IIS runs it ignores edits to this file and later overwrites them; stop IIS Admin before editing", &text[a.value.clone()])))),
-        (Some(k), None) => out.push(warning(Problem::new(k.start_tag.start, k.name.end - k.start_tag.start, "edit-while-running-off", "EnableEditWhileRunning is not set on /LM: while IIS runs it ignores edits to this file and later overwrites them; stop IIS Admin before editing"))),
-        (None, None) if !scan.keys.is_empty() => out.push(warning(Problem::new(0, 1, "edit-while-running-off", "there is no /LM key, so EnableEditWhileRunning is off: while IIS runs it ignores edits to this file; stop IIS Admin before editing"))),
+        (_, Some(a)) => out.push(warning(Problem::new(
+            a.value.start,
+            span_len(&a.value),
+            "edit-while-running-off",
+            t!(
+                "metabase-edit-while-running-off",
+                value = &text[a.value.clone()]
+            ),
+        ))),
+        (Some(k), None) => out.push(warning(Problem::new(
+            k.start_tag.start,
+            k.name.end - k.start_tag.start,
+            "edit-while-running-off",
+            t!("metabase-edit-while-running-unset"),
+        ))),
+        (None, None) if !scan.keys.is_empty() => out.push(warning(Problem::new(
+            0,
+            1,
+            "edit-while-running-off",
+            t!("metabase-no-lm-key"),
+        ))),
         (None, None) => {}
     }
 }
@@ -313,7 +356,12 @@ fn value_rules(text: &str, kind: &str, v: &Span, out: &mut Vec<Finding>) {
                         && f.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
                 });
             if !number && !flags {
-                out.push(error(Problem::new(v.start, span_len(v), "bad-dword", format!("Value=\"{raw}\" is not a 32-bit number (0 to 4294967295, or flag names joined by |) as Type=\"DWORD\" needs"))));
+                out.push(error(Problem::new(
+                    v.start,
+                    span_len(v),
+                    "bad-dword",
+                    t!("metabase-bad-dword", value = raw),
+                )));
             }
         }
         "BINARY" => {
@@ -323,10 +371,7 @@ fn value_rules(text: &str, kind: &str, v: &Span, out: &mut Vec<Finding>) {
                     v.start,
                     span_len(v),
                     "bad-binary",
-                    format!(
-                        "Value=\"{}\" is not an even number of hex digits as Type=\"BINARY\" needs",
-                        shorten(raw)
-                    ),
+                    t!("metabase-bad-binary", value = shorten(raw)),
                 )));
             }
         }

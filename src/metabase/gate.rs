@@ -8,15 +8,23 @@ use std::path::Path;
 use super::scan::{is_xml_rule, scan, Scan};
 use super::text::{line_col, Document};
 use super::validate::{self, Problem};
-use crate::Error;
+use crate::{t, Error};
 
-/// `line L, column C` of a byte offset of the text.
+/// `line L, column C` of a byte offset of the text, in the current language.
 pub fn at(text: &str, offset: usize) -> String {
     let (l, c) = line_col(text, offset);
-    format!("line {l}, column {c}")
+    t!("gate-place", line = l, column = c)
 }
 
-/// What to do about a file that cannot be read: where good copies are.
+/// What to do about a file that cannot be read: where good copies are (in
+/// the current language).
+pub fn find_a_good_copy() -> String {
+    t!("gate-find-a-good-copy")
+}
+
+/// [`find_a_good_copy`] in English, the text of `gate-find-a-good-copy` in
+/// `i18n/en/check.ftl` (a test keeps them equal). Kept for the re-export in
+/// `commands/common.rs`; what is shown comes from [`find_a_good_copy`].
 pub const FIND_A_GOOD_COPY: &str = "`metabase-fix check` lists every problem in it; `metabase-fix backups` and `metabase-fix backups --history` list good copies, and `metabase-fix restore ID --dry-run --diff` shows one before it is written";
 
 /// Why a metabase's bytes cannot be read: where (line and column, or line
@@ -38,7 +46,7 @@ pub fn read(raw: &[u8]) -> Result<(Document<'_>, Scan), Refusal> {
     let doc = Document::decode(raw).map_err(|e| Refusal {
         place: {
             let (l, c) = raw_line_col(raw, e.offset);
-            format!("line {l}, column {c} (byte {})", e.offset)
+            t!("gate-place-byte", line = l, column = c, byte = e.offset)
         },
         what: e.message,
     })?;
@@ -60,7 +68,7 @@ pub fn refusal(text: &str, p: &Problem) -> Refusal {
     Refusal {
         place: at(text, p.offset),
         what: if is_xml_rule(p.code) {
-            format!("not well-formed XML: {}", p.message)
+            t!("gate-not-well-formed", problem = p.message.as_str())
         } else {
             p.message.clone()
         },
@@ -73,8 +81,10 @@ pub fn refusal(text: &str, p: &Problem) -> Refusal {
 pub fn parse<'a>(path: &Path, raw: &'a [u8]) -> Result<(Document<'a>, Scan), Error> {
     read(raw).map_err(|r| Error::Format {
         file: path.to_path_buf(),
-        message: format!(
-            "{r}; IIS will not load this file; nothing was changed. {FIND_A_GOOD_COPY}"
+        message: t!(
+            "gate-refused",
+            refusal = r.to_string(),
+            next = find_a_good_copy()
         ),
     })
 }
@@ -107,5 +117,19 @@ pub fn raw_line_col(raw: &[u8], offset: usize) -> (usize, usize) {
             .count()
             + 1;
         (line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{tr_in, Lang};
+
+    #[test]
+    fn the_english_constant_is_the_english_message() {
+        assert_eq!(
+            tr_in(Lang::En, "gate-find-a-good-copy", &[]),
+            FIND_A_GOOD_COPY
+        );
     }
 }

@@ -25,6 +25,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::validate::{self, Namespaces, Problem, TagAttr};
+use crate::t;
 
 pub type Span = Range<usize>;
 
@@ -153,12 +154,7 @@ pub fn events(text: &str) -> Result<Vec<(Span, &'static str)>, ScanError> {
 }
 
 fn double_bom() -> Problem {
-    Problem::new(
-        0,
-        3,
-        "double-bom",
-        "the file starts with two byte order marks (IIS writes one at most); remove the second",
-    )
+    Problem::new(0, 3, "double-bom", t!("xml-double-bom"))
 }
 
 /// A tokenizer over `text[base..]`. The text here has had its BOM removed
@@ -179,34 +175,21 @@ fn xml_error(reader: &Reader<&[u8]>, base: usize, e: quick_xml::Error) -> Proble
     let offset = base + reader.error_position() as usize;
     let (code, message) = match &e {
         quick_xml::Error::Syntax(s) => match s {
-            S::UnclosedTag => (
-                "unclosed-tag",
-                "a tag is not closed: '>' is missing (truncated file?)".to_string(),
-            ),
-            S::UnclosedComment => (
-                "unclosed-comment",
-                "a comment is not closed: '-->' is missing".to_string(),
-            ),
-            S::UnclosedCData => (
-                "unclosed-cdata",
-                "a CDATA section is not closed: ']]>' is missing".to_string(),
-            ),
-            S::UnclosedPIOrXmlDecl => (
-                "unclosed-pi",
-                "a processing instruction is not closed: '?>' is missing".to_string(),
-            ),
-            S::UnclosedDoctype => ("doctype", "a DOCTYPE is not closed".to_string()),
-            S::InvalidBangMarkup => (
-                "bad-markup",
-                "'<!' starts neither a comment, a CDATA section nor a DOCTYPE".to_string(),
-            ),
+            S::UnclosedTag => ("unclosed-tag", t!("xml-unclosed-tag")),
+            S::UnclosedComment => ("unclosed-comment", t!("xml-unclosed-comment")),
+            S::UnclosedCData => ("unclosed-cdata", t!("xml-unclosed-cdata")),
+            S::UnclosedPIOrXmlDecl => ("unclosed-pi", t!("xml-unclosed-pi")),
+            S::UnclosedDoctype => ("doctype", t!("xml-unclosed-doctype")),
+            S::InvalidBangMarkup => ("bad-markup", t!("xml-bad-bang")),
         },
-        quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnclosedReference) => (
-            "bad-reference",
-            "an '&' that does not start a reference (a literal ampersand must be written &amp;)"
-                .to_string(),
+        quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnclosedReference) => {
+            ("bad-reference", t!("xml-bad-reference"))
+        }
+        // quick-xml's own text (English): not reached with this configuration.
+        other => (
+            "bad-markup",
+            t!("xml-tokenizer", detail = other.to_string()),
         ),
-        other => ("bad-markup", other.to_string()),
     };
     Problem::new(offset, 1, code, message)
 }
@@ -284,10 +267,7 @@ fn bad_char(_text: &str, (offset, c): (usize, char)) -> Problem {
         offset,
         c.len_utf8(),
         "bad-char",
-        format!(
-            "{} is not allowed in XML (only tab, LF and CR among the control characters)",
-            validate::describe_char(c)
-        ),
+        t!("xml-bad-char", char = validate::describe_char(c)),
     )
 }
 
@@ -388,12 +368,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
             )) => {
                 let at = base + reader.error_position() as usize;
                 let Some(gt) = memchr::memchr(b'>', &b[at..]) else {
-                    report!(Problem::new(
-                        at,
-                        1,
-                        "unclosed-tag",
-                        "a tag is not closed: '>' is missing (truncated file?)"
-                    ));
+                    report!(Problem::new(at, 1, "unclosed-tag", t!("xml-unclosed-tag")));
                     break;
                 };
                 base = at + gt + 1;
@@ -447,7 +422,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                                 before,
                                 name.end - before,
                                 "not-a-metabase",
-                                format!("not a metabase: the root element is <{elem}>, not <configuration>"),
+                                t!("metabase-not-a-metabase", element = elem),
                             ));
                         }
                         out.root_namespace = attrs
@@ -483,7 +458,12 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                         Level::Other
                     }
                     Level::Epilog => {
-                        report!(Problem::new(before, name.end - before, "multiple-roots", "a second root element after </configuration> (an XML file has exactly one)"));
+                        report!(Problem::new(
+                            before,
+                            name.end - before,
+                            "multiple-roots",
+                            t!("xml-multiple-roots")
+                        ));
                         Level::Other
                     }
                     _ => Level::Other,
@@ -494,7 +474,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                         before,
                         1,
                         "too-deep",
-                        format!("elements nested more than {MAX_DEPTH} deep; a metabase has four levels (damaged or hostile file)"),
+                        t!("metabase-too-deep", max = MAX_DEPTH),
                     );
                     report!(p);
                     return Ok(out);
@@ -528,11 +508,11 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                             before,
                             after - before,
                             "mismatched-end-tag",
-                            format!(
-                                "</{}> closes <{}> (opened on byte {}); the end tags do not match",
-                                &text[name.clone()],
-                                &text[top.name.clone()],
-                                top.name.start - 1
+                            t!(
+                                "xml-mismatched-end-tag",
+                                name = &text[name.clone()],
+                                open = &text[top.name.clone()],
+                                byte = top.name.start - 1
                             ),
                         ));
                         // Collecting: close up to the element it names, or skip it.
@@ -550,7 +530,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                             before,
                             after - before,
                             "mismatched-end-tag",
-                            format!("</{}> has no start tag", &text[name.clone()])
+                            t!("xml-end-tag-without-start", name = &text[name.clone()])
                         ));
                         continue;
                     }
@@ -583,7 +563,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                             before + i,
                             1,
                             "text-outside-root",
-                            "text outside the root element (binary junk, or not an XML file)",
+                            t!("xml-text-outside-root"),
                         ));
                     }
                 } else if let Err(p) = validate::check_text(text, span.clone()) {
@@ -596,7 +576,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                         before,
                         1,
                         "text-outside-root",
-                        "a reference outside the root element"
+                        t!("xml-reference-outside-root")
                     ));
                 } else if let Err(p) = validate::check_reference(text, before, after) {
                     report!(p);
@@ -617,7 +597,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                         before,
                         1,
                         "text-outside-root",
-                        "a CDATA section outside the root element"
+                        t!("xml-cdata-outside-root")
                     ));
                 }
             }
@@ -639,32 +619,21 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
                 }
             }
             Tok::DocType => {
-                report!(Problem::new(
-                    before,
-                    9,
-                    "doctype",
-                    "the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded",
-                ));
+                report!(Problem::new(before, 9, "doctype", t!("metabase-doctype"),));
             }
         }
     }
     if !seen_root {
-        report!(Problem::new(
-            0,
-            1,
-            "no-root",
-            "the file holds no element (an empty file?)"
-        ));
+        report!(Problem::new(0, 1, "no-root", t!("xml-no-root")));
     } else if let Some(open) = stack.last() {
         report!(Problem::new(
             text.len(),
             1,
             "unclosed-element",
-            format!(
-                "the file ends inside <{}> (truncated?): {} end tag{} missing",
-                &text[open.name.clone()],
-                stack.len(),
-                if stack.len() == 1 { " is" } else { "s are" }
+            t!(
+                "xml-unclosed-element",
+                name = &text[open.name.clone()],
+                count = stack.len()
             ),
         ));
     } else if !seen_mbproperty {
@@ -672,7 +641,7 @@ fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
             0,
             1,
             "no-mbproperty",
-            "not a metabase: <configuration> has no <MBProperty> element"
+            t!("metabase-no-mbproperty")
         ));
     }
     Ok(out)

@@ -26,6 +26,16 @@ impl Encoding {
             Encoding::Utf16LeBom => "UTF-16LE with BOM",
         }
     }
+
+    /// [`describe`](Self::describe) in the current language, for a sentence
+    /// (JSON keeps the fixed English name).
+    pub fn name(self) -> String {
+        crate::t!(match self {
+            Encoding::Utf8 => "encoding-utf8",
+            Encoding::Utf8Bom => "encoding-utf8-bom",
+            Encoding::Utf16LeBom => "encoding-utf16le-bom",
+        })
+    }
 }
 
 /// A decoding failure, with the byte offset in the file where it was found.
@@ -62,13 +72,13 @@ impl<'a> Document<'a> {
         if raw.starts_with(b"\xFE\xFF") {
             return Err(DecodeError {
                 offset: 0,
-                message: "the file is UTF-16 big-endian, which IIS never writes; save it as UTF-8 or \"Unicode\" (UTF-16LE) first".into(),
+                message: crate::t!("decode-utf16-be"),
             });
         }
         if raw.len() >= 2 && (raw[1] == 0 || raw[0] == 0) {
             return Err(DecodeError {
                 offset: 0,
-                message: "the file looks like UTF-16 without a byte-order mark; it is not a metabase IIS can read as it is".into(),
+                message: crate::t!("decode-utf16-no-bom"),
             });
         }
         Ok(Document {
@@ -132,7 +142,7 @@ impl<'a> Document<'a> {
 fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
     std::str::from_utf8(bytes).map_err(|e| DecodeError {
         offset: base + e.valid_up_to(),
-        message: "invalid UTF-8 (the file is damaged, or was saved in a legacy code page)".into(),
+        message: crate::t!("decode-bad-utf8"),
     })
 }
 
@@ -140,7 +150,7 @@ fn utf16le(bytes: &[u8]) -> Result<String, DecodeError> {
     if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError {
             offset: 2 + bytes.len() - 1,
-            message: "UTF-16LE file with an odd number of bytes (truncated?)".into(),
+            message: crate::t!("decode-odd-utf16"),
         });
     }
     let units = bytes
@@ -153,7 +163,7 @@ fn utf16le(bytes: &[u8]) -> Result<String, DecodeError> {
             Err(_) => {
                 return Err(DecodeError {
                     offset: 2 + 2 * i,
-                    message: "invalid UTF-16 (an unpaired surrogate)".into(),
+                    message: crate::t!("decode-bad-utf16"),
                 })
             }
         }

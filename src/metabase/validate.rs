@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use crate::t;
+
 pub type Span = Range<usize>;
 
 /// One rule broken at one place.
@@ -158,7 +160,9 @@ fn next_suspect(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Check that `span` holds a `Name` (colons allowed: namespaces are checked
-/// separately). Returns the problem at the first bad character.
+/// separately). Returns the problem at the first bad character. `what` names
+/// the name for the message: `element`, `attribute`, `end-tag`, `pi` or
+/// `reference` (the selector of `xml-name-*`).
 pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
     let s = &text[span.clone()];
     let mut chars = s.char_indices();
@@ -168,7 +172,7 @@ pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
                 span.start,
                 1,
                 "bad-name",
-                format!("{what}: a name is missing here"),
+                t!("xml-name-missing", what = what),
             ))
         }
         Some((_, c)) if is_name_start(c) || c == ':' => {}
@@ -177,7 +181,7 @@ pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
                 span.start,
                 c.len_utf8(),
                 "bad-name",
-                format!("{what}: a name cannot start with {}", describe_char(c)),
+                t!("xml-name-bad-start", what = what, char = describe_char(c)),
             ))
         }
     }
@@ -187,7 +191,7 @@ pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
                 span.start + i,
                 c.len_utf8(),
                 "bad-name",
-                format!("{what}: {} cannot appear in a name", describe_char(c)),
+                t!("xml-name-bad-char", what = what, char = describe_char(c)),
             ));
         }
     }
@@ -232,7 +236,7 @@ pub fn check_reference(text: &str, amp: usize, end: usize) -> Result<usize, Prob
             amp,
             1,
             "bad-reference",
-            "an '&' that does not start a reference (a literal ampersand must be written &amp;)",
+            t!("xml-bad-reference"),
         ));
     };
     let body = &text[amp + 1..amp + 1 + semi];
@@ -255,7 +259,7 @@ pub fn check_reference(text: &str, amp: usize, end: usize) -> Result<usize, Prob
                 amp,
                 after - amp,
                 "bad-char-reference",
-                format!("'&{body};' is not a character reference (&#NNN; or &#xHHHH;)"),
+                t!("xml-bad-char-reference", body = body),
             ));
         }
         let v = u32::from_str_radix(digits, radix).ok();
@@ -265,7 +269,7 @@ pub fn check_reference(text: &str, amp: usize, end: usize) -> Result<usize, Prob
                 amp,
                 after - amp,
                 "bad-char-reference",
-                format!("'&{body};' refers to a character XML does not allow"),
+                t!("xml-char-reference-not-allowed", body = body),
             )),
         }
     } else if PREDEFINED.contains(&body) {
@@ -275,16 +279,14 @@ pub fn check_reference(text: &str, amp: usize, end: usize) -> Result<usize, Prob
             amp,
             1,
             "bad-reference",
-            "an '&' that does not start a reference (a literal ampersand must be written &amp;)",
+            t!("xml-bad-reference"),
         ))
     } else {
         Err(Problem::new(
             amp,
             after - amp,
             "undefined-entity",
-            format!(
-                "'&{body};' is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and character references)"
-            ),
+            t!("xml-undefined-entity", body = body),
         ))
     }
 }
@@ -300,7 +302,7 @@ pub fn check_value(text: &str, value: Span) -> Result<(), Problem> {
                 at,
                 1,
                 "lt-in-attribute",
-                "a '<' inside an attribute value (it must be written &lt;)",
+                t!("xml-lt-in-attribute"),
             ));
         }
         i = check_reference(text, at, value.end)?;
@@ -320,7 +322,7 @@ pub fn check_text(text: &str, span: Span) -> Result<(), Problem> {
                 span.start + at - 2,
                 3,
                 "cdata-end-in-text",
-                "']]>' in text (it must be written ]]&gt;)",
+                t!("xml-cdata-end-in-text"),
             ));
         }
         i = at + 1;
@@ -337,7 +339,7 @@ pub fn check_comment(text: &str, span: Span) -> Result<(), Problem> {
             inner.start + p,
             2,
             "bad-comment",
-            "'--' inside a comment",
+            t!("xml-comment-double-hyphen"),
         ));
     }
     if b.last() == Some(&b'-') {
@@ -345,7 +347,7 @@ pub fn check_comment(text: &str, span: Span) -> Result<(), Problem> {
             inner.end - 1,
             1,
             "bad-comment",
-            "a comment ends with '--->' ('-' right before '-->')",
+            t!("xml-comment-ends-with-hyphen"),
         ));
     }
     Ok(())
@@ -400,16 +402,13 @@ pub fn parse_start_tag(
             len,
             "bad-name",
             if is_space(b[name_start]) {
-                "a '<' followed by white space: an element name must follow it at once (a '<' in text must be written &lt;)".to_string()
+                t!("xml-lt-space")
             } else {
-                format!(
-                    "an element name cannot start with {} (a '<' in text must be written &lt;)",
-                    describe_char(c)
-                )
+                t!("xml-element-name-bad-start", char = describe_char(c))
             },
         ));
     }
-    check_name(text, name_start..name_stop, "element name")?;
+    check_name(text, name_start..name_stop, "element")?;
     let mut i = name_stop;
     loop {
         let ws = i;
@@ -423,19 +422,13 @@ pub fn parse_start_tag(
             // Something glued to the previous token.
             let c = text[i..].chars().next().unwrap_or(' ');
             let (code, msg) = if attrs.len() > first {
-                (
-                    "missing-space",
-                    "attributes must be separated by white space".to_string(),
-                )
+                ("missing-space", t!("xml-missing-space"))
             } else if b[i] == b'/' {
-                (
-                    "bad-tag",
-                    "a '/' inside a start tag (only '/>' can end it)".to_string(),
-                )
+                ("bad-tag", t!("xml-slash-in-start-tag"))
             } else {
                 (
                     "bad-name",
-                    format!("{} cannot appear in an element name", describe_char(c)),
+                    t!("xml-element-name-bad-char", char = describe_char(c)),
                 )
             };
             return Err(Problem::new(i, c.len_utf8(), code, msg));
@@ -446,14 +439,14 @@ pub fn parse_start_tag(
         if n1 == n0 {
             let c = text[i..].chars().next().unwrap_or(' ');
             let msg = if b[i] == b'/' {
-                "a '/' inside a start tag (only '/>' can end it)".to_string()
+                t!("xml-slash-in-start-tag")
             } else {
-                format!("an attribute name cannot start with {}", describe_char(c))
+                t!("xml-attribute-name-bad-start", char = describe_char(c))
             };
             let code = if b[i] == b'/' { "bad-tag" } else { "bad-name" };
             return Err(Problem::new(i, c.len_utf8(), code, msg));
         }
-        check_name(text, n0..n1, "attribute name")?;
+        check_name(text, n0..n1, "attribute")?;
         i = n1;
         while i < close && is_space(b[i]) {
             i += 1;
@@ -463,7 +456,7 @@ pub fn parse_start_tag(
                 n1,
                 1,
                 "bad-attribute",
-                format!("attribute {} has no '=' and value", &text[n0..n1]),
+                t!("xml-attribute-no-value", name = &text[n0..n1]),
             ));
         }
         i += 1;
@@ -476,7 +469,7 @@ pub fn parse_start_tag(
                 i.min(close),
                 1,
                 "bad-attribute",
-                format!("the value of {} must be in quotes", &text[n0..n1]),
+                t!("xml-attribute-unquoted", name = &text[n0..n1]),
             ));
         }
         let v0 = i + 1;
@@ -485,7 +478,7 @@ pub fn parse_start_tag(
                 i,
                 1,
                 "bad-attribute",
-                format!("the value of {} has no closing quote", &text[n0..n1]),
+                t!("xml-attribute-unclosed", name = &text[n0..n1]),
             ));
         };
         let v1 = v0 + p;
@@ -498,10 +491,10 @@ pub fn parse_start_tag(
                 n0,
                 n1 - n0,
                 "duplicate-attribute",
-                format!(
-                    "attribute {} is given twice in this start tag (first at byte {}; IIS writes each once)",
-                    &text[n0..n1],
-                    prev.name.start
+                t!(
+                    "xml-attribute-twice",
+                    name = &text[n0..n1],
+                    byte = prev.name.start
                 ),
             ));
         }
@@ -522,7 +515,7 @@ pub fn parse_end_tag(text: &str, tag: Span) -> Result<Span, Problem> {
     let b = text.as_bytes();
     let n0 = tag.start + 2;
     let n1 = name_end(text, n0);
-    check_name(text, n0..n1, "end tag")?;
+    check_name(text, n0..n1, "end-tag")?;
     let mut i = n1;
     while i < tag.end - 1 && is_space(b[i]) {
         i += 1;
@@ -533,10 +526,7 @@ pub fn parse_end_tag(text: &str, tag: Span) -> Result<Span, Problem> {
             i,
             c.len_utf8(),
             "bad-tag",
-            format!(
-                "{} inside an end tag (only the name may stand there)",
-                describe_char(c)
-            ),
+            t!("xml-end-tag-bad-char", char = describe_char(c)),
         ));
     }
     Ok(n0..n1)
@@ -563,7 +553,7 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
                 i,
                 1,
                 "bad-xml-declaration",
-                "white space is missing in the XML declaration",
+                t!("xml-decl-missing-space"),
             ));
         }
         let n0 = i;
@@ -577,7 +567,7 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
                 n0,
                 1,
                 "bad-xml-declaration",
-                "the XML declaration is not of the form version=\"1.0\"",
+                t!("xml-decl-form"),
             ));
         }
         i += 1;
@@ -595,14 +585,14 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
                 i.min(close),
                 1,
                 "bad-xml-declaration",
-                "a value in the XML declaration is not quoted",
+                t!("xml-decl-unquoted"),
             ));
         };
         attrs.push((n0..n1, i + 1..i + 1 + p));
         i = i + 2 + p;
     }
     let mut it = attrs.iter().peekable();
-    let bad = |at: usize, m: &str| Err(Problem::new(at, 1, "bad-xml-declaration", m.to_string()));
+    let bad = |at: usize, id: &str| Err(Problem::new(at, 1, "bad-xml-declaration", t!(id)));
     match it.next() {
         Some((n, v)) if &text[n.clone()] == "version" => {
             let val = &text[v.clone()];
@@ -610,18 +600,10 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
                 .strip_prefix("1.")
                 .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()));
             if !ok {
-                return bad(
-                    v.start,
-                    "the XML declaration's version must be 1.0 (or 1.x)",
-                );
+                return bad(v.start, "xml-decl-version");
             }
         }
-        _ => {
-            return bad(
-                span.start + 2,
-                "the XML declaration must give version=\"1.0\" first",
-            )
-        }
+        _ => return bad(span.start + 2, "xml-decl-version-first"),
     }
     let mut encoding = None;
     if let Some((n, v)) = it.peek() {
@@ -632,10 +614,7 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
                     .bytes()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'));
             if !ok {
-                return bad(
-                    v.start,
-                    "the XML declaration's encoding is not an encoding name",
-                );
+                return bad(v.start, "xml-decl-encoding-name");
             }
             encoding = Some(v.clone());
             it.next();
@@ -644,19 +623,13 @@ pub fn check_xml_decl(text: &str, span: Span) -> Result<Option<Span>, Problem> {
     if let Some((n, v)) = it.peek() {
         if &text[n.clone()] == "standalone" {
             if !matches!(&text[v.clone()], "yes" | "no") {
-                return bad(
-                    v.start,
-                    "the XML declaration's standalone must be \"yes\" or \"no\"",
-                );
+                return bad(v.start, "xml-decl-standalone");
             }
             it.next();
         }
     }
     if let Some((n, _)) = it.next() {
-        return bad(
-            n.start,
-            "the XML declaration may hold only version, encoding and standalone, in that order",
-        );
+        return bad(n.start, "xml-decl-extra");
     }
     Ok(encoding)
 }
@@ -666,14 +639,14 @@ pub fn check_pi(text: &str, span: Span) -> Result<(), Problem> {
     let b = text.as_bytes();
     let t0 = span.start + 2;
     let t1 = name_end(text, t0);
-    check_name(text, t0..t1, "processing instruction")?;
+    check_name(text, t0..t1, "pi")?;
     let target = &text[t0..t1];
     if target.eq_ignore_ascii_case("xml") {
         return Err(Problem::new(
             span.start,
             t1 - span.start,
             "misplaced-xml-declaration",
-            "an XML declaration (<?xml ...?>) is allowed only at the very start of the file",
+            t!("xml-misplaced-decl"),
         ));
     }
     if target.contains(':') {
@@ -681,17 +654,12 @@ pub fn check_pi(text: &str, span: Span) -> Result<(), Problem> {
             t0,
             t1 - t0,
             "bad-name",
-            "a processing instruction's target cannot contain ':' (namespaces)",
+            t!("xml-pi-target-colon"),
         ));
     }
     let close = span.end - 2;
     if t1 < close && !is_space(b[t1]) {
-        return Err(Problem::new(
-            t1,
-            1,
-            "bad-name",
-            "white space must follow a processing instruction's target",
-        ));
+        return Err(Problem::new(t1, 1, "bad-name", t!("xml-pi-target-space")));
     }
     Ok(())
 }
@@ -719,10 +687,10 @@ pub fn check_declared_encoding(
         span.start,
         span.len().max(1),
         "encoding-mismatch",
-        format!(
-            "the XML declaration says encoding=\"{}\" but the file is {}",
-            &text[span],
-            actual.describe()
+        t!(
+            "xml-encoding-mismatch",
+            declared = &text[span],
+            actual = actual.name()
         ),
     ))
 }
@@ -749,7 +717,7 @@ pub fn split_qname(text: &str, name: Span) -> Result<(Option<Span>, Span), Probl
                     name.start,
                     name.len(),
                     "bad-qname",
-                    format!("'{s}' is not a valid name with namespaces (prefix:local, one colon)"),
+                    t!("xml-bad-qname", name = s),
                 ));
             }
             Ok((
@@ -783,7 +751,7 @@ impl Namespaces {
                         a.value.start,
                         a.value.len().max(1),
                         "bad-namespace-declaration",
-                        format!("the default namespace cannot be {uri}"),
+                        t!("xml-default-namespace-reserved", uri = uri),
                     ));
                 }
                 self.bindings
@@ -795,7 +763,7 @@ impl Namespaces {
                         a.name.start,
                         a.name.len(),
                         "bad-qname",
-                        format!("'{n}' is not a valid namespace declaration"),
+                        t!("xml-bad-namespace-declaration", name = n),
                     ));
                 }
                 if p == "xmlns" {
@@ -803,7 +771,7 @@ impl Namespaces {
                         p0,
                         p.len(),
                         "bad-namespace-declaration",
-                        "the prefix xmlns cannot be declared",
+                        t!("xml-xmlns-prefix-declared"),
                     ));
                 }
                 if (p == "xml") != (uri == XML_NS) || uri == XMLNS_NS {
@@ -811,11 +779,16 @@ impl Namespaces {
                         p0,
                         p.len(),
                         "bad-namespace-declaration",
-                        format!("the prefix {p} cannot be bound to \"{uri}\" (reserved)"),
+                        t!("xml-prefix-reserved", prefix = p, uri = uri),
                     ));
                 }
                 if uri.is_empty() {
-                    return Err(Problem::new(a.value.start.saturating_sub(1), 2, "bad-namespace-declaration", format!("the prefix {p} is declared with an empty namespace name (not allowed in XML 1.0)")));
+                    return Err(Problem::new(
+                        a.value.start.saturating_sub(1),
+                        2,
+                        "bad-namespace-declaration",
+                        t!("xml-prefix-empty-namespace", prefix = p),
+                    ));
                 }
                 self.bindings.push((p0..a.name.end, a.value.clone()));
             }
@@ -827,7 +800,7 @@ impl Namespaces {
                     p.start,
                     p.len(),
                     "bad-namespace-declaration",
-                    "an element name cannot use the prefix xmlns",
+                    t!("xml-element-xmlns-prefix"),
                 ));
             }
             self.resolve(text, p)?;
@@ -853,10 +826,10 @@ impl Namespaces {
                         a.name.start,
                         a.name.len(),
                         "duplicate-attribute",
-                        format!(
-                            "attribute {} names the same attribute as {} (one namespace)",
-                            &text[a.name.clone()],
-                            &text[b.name.clone()]
+                        t!(
+                            "xml-attribute-same-expanded",
+                            name = &text[a.name.clone()],
+                            other = &text[b.name.clone()]
                         ),
                     ));
                 }
@@ -883,7 +856,14 @@ impl Namespaces {
             .rev()
             .find(|(bp, _)| &text[bp.clone()] == p)
             .map(|(_, uri)| &text[uri.clone()])
-            .ok_or_else(|| Problem::new(prefix.start, prefix.len(), "undeclared-prefix", format!("the namespace prefix {p} is not declared (no xmlns:{p}=\"...\" on this element or above)")))
+            .ok_or_else(|| {
+                Problem::new(
+                    prefix.start,
+                    prefix.len(),
+                    "undeclared-prefix",
+                    t!("xml-undeclared-prefix", prefix = p),
+                )
+            })
     }
 }
 
