@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use metabase_fix::metabase::plan::{plan_set, Change, CAPTURE, SMTP_USE_TCP_DNS};
+use metabase_fix::metabase::plan::{plan_set, Change, SMTP_USE_TCP_DNS};
 use metabase_fix::metabase::{scan, Document};
 use metabase_fix::splice;
 

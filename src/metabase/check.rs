@@ -256,11 +256,11 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
         // One property in both forms: an attribute and a Custom for it.
         for c in scan.customs_of(key) {
             let custom_name = c.name.clone().map(|n| &text[n]);
+            // The Custom's own Name, and the name the catalogue gives its ID
+            // (a Custom named UnknownName_36997 is SmtpUseTcpDns).
             let names = [
                 custom_name,
-                c.id_num
-                    .filter(|&i| i == SMTP_USE_TCP_DNS.id)
-                    .map(|_| SMTP_USE_TCP_DNS.name),
+                c.id_num.and_then(super::catalog::by_id).map(|d| d.name),
             ];
             for a in scan.attrs_of(key) {
                 let an = &text[a.name.clone()];
@@ -434,6 +434,14 @@ mod tests {
                 ("missing-location", Error),
             ]
         );
+    }
+
+    #[test]
+    fn both_forms_by_the_catalogues_name() {
+        // ConnectionTimeout is ID 1013 in the catalogue: an attribute and a
+        // Custom named UnknownName_1013 on one key are the same property.
+        let t = doc("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\" ConnectionTimeout=\"600\"\r\n\t>\r\n\t<Custom Name=\"UnknownName_1013\" ID=\"1013\" Value=\"900\" Type=\"DWORD\"/>\r\n</IIsSmtpService>\r\n");
+        assert_eq!(codes(&t), [("both-forms", Severity::Error)]);
     }
 
     #[test]

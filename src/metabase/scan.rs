@@ -179,7 +179,7 @@ fn xml_error(reader: &Reader<&[u8]>, base: usize, e: quick_xml::Error) -> Proble
             S::UnclosedComment => ("unclosed-comment", t!("xml-unclosed-comment")),
             S::UnclosedCData => ("unclosed-cdata", t!("xml-unclosed-cdata")),
             S::UnclosedPIOrXmlDecl => ("unclosed-pi", t!("xml-unclosed-pi")),
-            S::UnclosedDoctype => ("doctype", t!("xml-unclosed-doctype")),
+            S::UnclosedDoctype => ("bad-markup", t!("xml-unclosed-doctype")),
             S::InvalidBangMarkup => ("bad-markup", t!("xml-bad-bang")),
         },
         quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnclosedReference) => {
