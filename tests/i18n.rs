@@ -98,7 +98,7 @@ fn every_english_id_is_translated_with_the_same_variables_and_no_extra_ids() {
 fn every_id_the_code_uses_exists_in_english() {
     let en = messages("en");
     let lit = Regex::new(
-        r#""((?:label|error|hint|io|input|backup|backups|history|diagnose|verdict|dns|explain|ndr|event|cli|xml|metabase|gate|check|restore|decode|encoding)-[a-z0-9-]+)""#,
+        r#""((?:label|error|hint|io|input|backup|backups|history|diagnose|verdict|dns|explain|ndr|event|cli|xml|metabase|gate|check|restore|decode|encoding|set-dns-mode|show|mode|plan|property|list|keys|properties|value)-[a-z0-9-]+)""#,
     )
     .unwrap();
     let mut checked = 0;
@@ -232,7 +232,8 @@ fn closed_port() -> u16 {
 }
 
 /// Every command, human output: (name, args). Args starting with
-/// `@bad/NAME` run on a copy of `fixtures/bad/NAME` instead (see [`run_case`]).
+/// `@bad/NAME` run on a copy of `fixtures/bad/NAME` instead, `@both-forms` on
+/// [`both_forms`] (see [`run_case`]).
 fn every_command(port: u16) -> Vec<(&'static str, Vec<String>)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let ndr = fixture("ndr")
@@ -248,6 +249,37 @@ fn every_command(port: u16) -> Vec<(&'static str, Vec<String>)> {
             s(&["set-dns-mode", "1", "--dry-run", "--diff"]),
         ),
         ("show", s(&["show"])),
+        ("get-own", s(&["get", "/LM/SmtpSvc", "ConnectionTimeout"])),
+        (
+            "get-inherited",
+            s(&["get", "/LM/SmtpSvc/1", "ConnectionTimeout"]),
+        ),
+        ("list", s(&["list", "/LM/SmtpSvc"])),
+        ("keys", s(&["keys"])),
+        ("properties", s(&["properties", "smtp"])),
+        (
+            "set-dry-run",
+            s(&[
+                "set",
+                "/LM/SmtpSvc",
+                "ConnectionTimeout",
+                "900",
+                "--dry-run",
+                "--diff",
+            ]),
+        ),
+        (
+            "unset-dry-run",
+            s(&["unset", "/LM/SmtpSvc", "MaxMessageSize", "--dry-run"]),
+        ),
+        (
+            "error-set-secure",
+            s(&["set", "/LM/W3SVC/1", "AnonymousUserPass", "x"]),
+        ),
+        (
+            "error-set-dns-mode-both-forms",
+            s(&["@both-forms", "set-dns-mode", "2", "--dry-run"]),
+        ),
         ("backups", s(&["backups"])),
         ("backups-history", s(&["backups", "--history"])),
         ("restore-dry-run", s(&["restore", "--dry-run"])),
@@ -308,12 +340,45 @@ fn stable(w: &Work, text: &str) -> String {
     t
 }
 
-/// Run one case of [`every_command`] in `w`, or, for `@bad/NAME`, in a fresh
-/// work folder holding a copy of `fixtures/bad/NAME`; the output with what
-/// changes from run to run replaced: the whole transcript, and stdout alone.
+/// `fixtures/exchange2003.xml` with SmtpUseTcpDns set twice at /LM/SmtpSvc:
+/// as a Custom element (ID 36997, in ID order) and as an attribute of the key.
+fn both_forms() -> Work {
+    let text = String::from_utf8(common::read_fixture("exchange2003.xml")).unwrap();
+    let custom = concat!(
+        "\t<Custom\r\n",
+        "\t\tName=\"SmtpUseTcpDns\"\r\n",
+        "\t\tID=\"36997\"\r\n",
+        "\t\tValue=\"2\"\r\n",
+        "\t\tType=\"DWORD\"\r\n",
+        "\t\tUserType=\"IIS_MD_UT_SERVER\"\r\n",
+        "\t\tAttributes=\"INHERIT\"\r\n",
+        "\t/>\r\n",
+    );
+    let attr_after = "\t\tMaxMessageSize=\"10240\"\r\n";
+    let custom_before = "\t<Custom\r\n\t\tName=\"UnknownName_49875\"";
+    assert!(text.contains(attr_after) && text.contains(custom_before));
+    let text = text
+        .replacen(
+            attr_after,
+            &format!("{attr_after}\t\tSmtpUseTcpDns=\"0\"\r\n"),
+            1,
+        )
+        .replacen(custom_before, &format!("{custom}{custom_before}"), 1);
+    Work::with_bytes(text.as_bytes())
+}
+
+/// Run one case of [`every_command`] in `w`, or, for `@bad/NAME` and
+/// `@both-forms`, in a fresh work folder holding that file; the output with
+/// what changes from run to run replaced: the whole transcript, and stdout
+/// alone.
 fn run_case(lang: &str, w: &Work, args: &[&str], extra: &[&str]) -> (String, String) {
-    let bad = args.first().and_then(|a| a.strip_prefix("@bad/"));
-    let own = bad.map(|f| Work::new(&format!("bad/{f}")));
+    let own = match args.first() {
+        Some(&"@both-forms") => Some(both_forms()),
+        Some(a) => a
+            .strip_prefix("@bad/")
+            .map(|f| Work::new(&format!("bad/{f}"))),
+        None => None,
+    };
     let (w, args) = match &own {
         Some(b) => (b, &args[1..]),
         None => (w, args),
@@ -350,12 +415,6 @@ fn snapshots_of_every_command_in_japanese_and_vietnamese() {
     }
 }
 
-/// Runs whose text comes partly from `set-dns-mode` and `show`, whose
-/// messages are still English literals in their command files (issue 13 moves
-/// them onto the bundle in a second step; remove a name here when it is done).
-/// Their snapshots above show the state.
-const NOT_YET_TRANSLATED: &[&str] = &["set-dns-mode-dry-run", "show"];
-
 /// The literal English parts of a pattern (between placeables) that say something.
 fn english_fragments(pattern: &str) -> Vec<String> {
     let words = Regex::new(r"[A-Za-z]{3,}( [A-Za-z]{2,})+").unwrap();
@@ -377,11 +436,7 @@ fn no_english_message_text_in_japanese_or_vietnamese_output() {
     for lang in ["ja", "vi"] {
         let other = messages(lang);
         let (_w, runs) = transcript(lang);
-        let all: String = runs
-            .iter()
-            .filter(|(name, _)| !NOT_YET_TRANSLATED.contains(&name.as_str()))
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let all: String = runs.iter().map(|(_, t)| t.as_str()).collect();
         let mut checked = 0;
         for (id, text) in &en {
             for frag in english_fragments(text) {
@@ -472,10 +527,12 @@ fn json_is_the_same_document_in_every_language_but_the_human_text() {
     let w = work_with_backups();
     let port = closed_port();
     let mut changed_human_text = false;
+    let mut covered = vec![];
     for (name, args) in every_command(port) {
         if name.starts_with("help") {
             continue;
         }
+        covered.push(name);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let doc = |lang: &str| -> (serde_json::Value, serde_json::Value) {
             let (_, stdout) = run_case(lang, &w, &args, &["--json"]);
@@ -493,6 +550,15 @@ fn json_is_the_same_document_in_every_language_but_the_human_text() {
         }
     }
     assert!(changed_human_text, "the human text follows the language");
+    for name in [
+        "set-dns-mode-dry-run",
+        "show",
+        "get-own",
+        "get-inherited",
+        "list",
+    ] {
+        assert!(covered.contains(&name), "{name}");
+    }
 }
 
 #[test]

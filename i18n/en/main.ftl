@@ -50,6 +50,7 @@ backup-step-create = create
 backup-step-write = write
 backup-step-flush = flush
 backup-step-rename = rename
+backup-no-data-folder = cannot find a local data folder for backups: pass --backup-dir DIR (or set METABASE_FIX_BACKUP_DIR)
 backup-cannot-list = cannot list the backup folder: { $cause }
 backup-none-here = no backups of { $file } here; metabase-fix makes one before every change (or pass the --backup-dir used then)
 backup-no-such-id = no backup '{ $id }' of { $file }; `metabase-fix backups` lists them

@@ -48,6 +48,7 @@ backup-step-create = 作成
 backup-step-write = 書き込み
 backup-step-flush = フラッシュ
 backup-step-rename = 名前の変更
+backup-no-data-folder = バックアップ用のローカル データ フォルダーが見つかりません: --backup-dir DIR を指定してください (または METABASE_FIX_BACKUP_DIR を設定してください)
 backup-cannot-list = バックアップ フォルダーの一覧を取得できません: { $cause }
 backup-none-here = ここには { $file } のバックアップがありません。metabase-fix は変更のたびに事前にバックアップを作成します (または、そのときに使用した --backup-dir を指定してください)
 backup-no-such-id = { $file } のバックアップ '{ $id }' はありません。`metabase-fix backups` で一覧を表示できます

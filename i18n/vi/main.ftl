@@ -48,6 +48,7 @@ backup-step-create = tạo
 backup-step-write = ghi
 backup-step-flush = đẩy xuống đĩa
 backup-step-rename = đổi tên
+backup-no-data-folder = không tìm thấy thư mục dữ liệu cục bộ để lưu các bản sao lưu: hãy truyền --backup-dir DIR (hoặc đặt METABASE_FIX_BACKUP_DIR)
 backup-cannot-list = không liệt kê được thư mục sao lưu: { $cause }
 backup-none-here = ở đây không có bản sao lưu nào của { $file }; metabase-fix tạo một bản trước mỗi lần thay đổi (hoặc hãy truyền --backup-dir đã dùng lúc đó)
 backup-no-such-id = không có bản sao lưu '{ $id }' của { $file }; `metabase-fix backups` liệt kê các bản sao lưu

@@ -8,7 +8,7 @@ use crate::backup::Store;
 use crate::cli::GlobalArgs;
 use crate::metabase::plan::{PlanError, Warning};
 use crate::platform;
-use crate::Error;
+use crate::{t, Error};
 
 pub fn resolve_file(g: &GlobalArgs) -> Result<PathBuf, Error> {
     g.file
@@ -20,15 +20,18 @@ pub fn resolve_file(g: &GlobalArgs) -> Result<PathBuf, Error> {
 }
 
 pub fn store(g: &GlobalArgs) -> Result<Store, Error> {
-    let dir = g.backup_dir.clone().or_else(platform::default_backup_dir).ok_or_else(|| Error::Backup {
-        file: PathBuf::from("."),
-        message: "cannot find a local data folder for backups: pass --backup-dir DIR (or set METABASE_FIX_BACKUP_DIR)"
-            .into(),
-    })?;
+    let dir = g
+        .backup_dir
+        .clone()
+        .or_else(platform::default_backup_dir)
+        .ok_or_else(|| Error::Backup {
+            file: PathBuf::from("."),
+            message: t!("backup-no-data-folder"),
+        })?;
     Ok(Store::new(dir))
 }
 
-pub use crate::metabase::gate::{at, parse, FIND_A_GOOD_COPY};
+pub use crate::metabase::gate::{at, parse};
 
 pub fn plan_error(path: &Path, text: &str, e: PlanError) -> Error {
     let file = path.to_path_buf();
@@ -41,29 +44,37 @@ pub fn plan_error(path: &Path, text: &str, e: PlanError) -> Error {
         PlanError::KeyNotFound { location } => Error::KeyNotFound { file, location },
         PlanError::DuplicateKey { location, at } => Error::Ambiguous {
             file,
-            message: format!(
-                "{} keys have Location=\"{location}\" (lines {}); IIS keeps one per location, so which to edit is not safe to guess: merge them by hand first",
-                at.len(),
-                lines(&at).join(", ")
+            message: t!(
+                "plan-duplicate-key",
+                count = at.len(),
+                location = location,
+                lines = lines(&at).join(", ")
             ),
         },
-        PlanError::Conflict { message, at } => {
-            Error::Conflict { file, message: format!("{message} (lines {})", lines(&at).join(", ")) }
-        }
-        PlanError::Internal { message } => {
-            Error::Format { file, message: format!("internal error, nothing written: {message}") }
-        }
+        PlanError::Conflict { message, at } => Error::Conflict {
+            file,
+            message: t!(
+                "plan-conflict-lines",
+                message = message,
+                lines = lines(&at).join(", ")
+            ),
+        },
+        PlanError::Internal { message } => Error::Format {
+            file,
+            message: t!("plan-internal", message = message),
+        },
     }
 }
 
-/// The KB's meaning of a SmtpUseTcpDns value.
-pub fn meaning(v: u32) -> &'static str {
+/// The KB's meaning of a SmtpUseTcpDns value, in the current language (it
+/// starts with the value's [`mode_name`], which is not translated).
+pub fn meaning(v: u32) -> String {
     match v {
-        0 => "udp-then-tcp: UDP, retry over TCP when the answer is truncated",
-        1 => "tcp-only: TCP only",
-        2 => "udp-only: UDP only, a truncated answer is used as it is",
-        0xFFFF_FFFF => "the schema default (unset): behaves as 0, udp-then-tcp",
-        _ => "not a value the KB defines",
+        0 => t!("mode-meaning-udp-then-tcp"),
+        1 => t!("mode-meaning-tcp-only"),
+        2 => t!("mode-meaning-udp-only"),
+        0xFFFF_FFFF => t!("mode-meaning-default"),
+        _ => t!("mode-meaning-unknown"),
     }
 }
 
@@ -86,21 +97,15 @@ pub fn file_arg(g: &GlobalArgs) -> String {
     }
 }
 
+/// A plan's warning for `set-dns-mode VALUE`: `set` of SmtpUseTcpDns.
 pub fn warning_text(w: &Warning, text: &str, value: u32, g: &GlobalArgs) -> String {
-    match w {
-        Warning::Shadowed { location, at: off, raw } => format!(
-            "{location} ({}) sets its own SmtpUseTcpDns = {raw}, which overrides the new value for that key and the keys below it; to change it too, run: metabase-fix{} set-dns-mode {value} --location {location}",
-            at(text, *off),
-            file_arg(g)
-        ),
-        Warning::EditWhileRunningOff { raw } => format!(
-            "EnableEditWhileRunning on /LM is {}: while IIS runs it ignores this file and later overwrites it from memory, losing the edit. Stop IIS Admin first (net stop iisadmin /y), run this command again, then start the services; or enable direct metabase edit in IIS Manager (computer > Properties)",
-            raw.as_ref().map_or("not set".to_string(), |r| format!("\"{r}\""))
-        ),
-        Warning::OddPrevious { raw } => {
-            format!("the previous value \"{raw}\" is not a number IIS understands; it is replaced")
-        }
-    }
+    property_warning(
+        w,
+        text,
+        crate::metabase::plan::SMTP_USE_TCP_DNS.name,
+        &format!("set-dns-mode {value} --location {{location}}"),
+        g,
+    )
 }
 
 /// A plan's warning for `set`/`unset` of any property; `change_cmd` is the
@@ -118,7 +123,7 @@ pub fn property_warning(
             location,
             at: off,
             raw,
-        } => crate::t!(
+        } => t!(
             "property-shadowed",
             location = location.clone(),
             place = at(text, *off),
@@ -130,13 +135,12 @@ pub fn property_warning(
                 change_cmd.replace("{location}", location)
             )
         ),
-        Warning::EditWhileRunningOff { raw } => crate::t!(
+        Warning::EditWhileRunningOff { raw } => t!(
             "property-edit-while-running-off",
-            value = raw.as_ref().map_or_else(
-                || crate::t!("property-not-set-value"),
-                |r| format!("\"{r}\"")
-            )
+            value = raw
+                .as_ref()
+                .map_or_else(|| t!("property-not-set-value"), |r| format!("\"{r}\""))
         ),
-        Warning::OddPrevious { raw } => crate::t!("property-odd-previous", raw = raw.clone()),
+        Warning::OddPrevious { raw } => t!("property-odd-previous", raw = raw.clone()),
     }
 }

@@ -256,7 +256,8 @@ pub fn get(g: &GlobalArgs, ui: &Ui, a: &GetArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn form_text(f: Option<Form>) -> String {
+/// How a setting is written, in words (`-` for none).
+pub(super) fn form_text(f: Option<Form>) -> String {
     match f {
         Some(Form::Custom) => t!("property-form-custom"),
         Some(Form::Attribute) => t!("property-form-attribute"),
@@ -455,7 +456,8 @@ pub fn set(g: &GlobalArgs, ui: &Ui, a: &SetArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn backup_note(ui: &Ui, g: &GlobalArgs, done: &apply::Committed) {
+/// The backup just made and how to put it back.
+pub(super) fn backup_note(ui: &Ui, g: &GlobalArgs, done: &apply::Committed) {
     ui.note(&t!(
         "property-backup",
         id = done.backup.record.id.clone(),

@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::common::{self, at, meaning, mode_name};
 use super::edit::Editing;
+use super::property::{backup_note, form_text};
 use crate::cli::{GlobalArgs, SetDnsModeArgs};
 use crate::metabase::plan::{plan_set, Change, Form, SMTP_USE_TCP_DNS};
+use crate::t;
 use crate::ui::Ui;
 
 /// The `--json` document.
@@ -72,15 +74,14 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCo
             .previous
             .as_ref()
             .expect("unchanged means a setting exists");
-        let form = match s.form {
-            Form::Custom => "Custom element",
-            Form::Attribute => "attribute",
-        };
-        ui.note(&format!(
-            "SmtpUseTcpDns is already {value} ({}) at {key_location} ({form}, {}): nothing to do; {} not changed.",
-            mode_name(value),
-            at(text, s.at),
-            path.display()
+        ui.note(&t!(
+            "set-dns-mode-already",
+            value = value,
+            mode = mode_name(value),
+            location = key_location.clone(),
+            form = form_text(Some(s.form)),
+            place = at(text, s.at),
+            file = path.display()
         ));
         ui.json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -89,14 +90,17 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCo
     if a.diff {
         editing.diff(ui, text, &plan.splices)?;
     }
-    let what = match (&plan.previous, plan.change) {
-        (Some(s), _) => format!("was {}", s.raw),
-        (None, _) => "was not set; a Custom element is inserted in ID order".to_string(),
+    let was = match &plan.previous {
+        Some(s) => t!("property-was", previous = s.raw.clone()),
+        None => t!("property-was-unset"),
     };
     if a.dry_run {
-        ui.note(&format!(
-            "Dry run: would set SmtpUseTcpDns = {value} ({}) at {key_location} ({what}); nothing was written.",
-            meaning(value)
+        ui.note(&t!(
+            "set-dns-mode-dry-run",
+            value = value,
+            meaning = meaning(value),
+            location = key_location,
+            was = was
         ));
         ui.json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -108,23 +112,20 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &SetDnsModeArgs) -> anyhow::Result<ExitCo
     report.backup = Some(done.backup.path.display().to_string());
     report.backup_id = Some(done.backup.record.id.clone());
     if let Some(e) = &done.dir_sync_failed {
-        let w = format!("the change is made, but flushing the folder failed ({e}); a power loss now could undo it");
+        let w = t!("set-dir-sync-failed", error = e.clone());
         ui.warn(&w);
         report.warnings.push(w);
     }
-    ui.note(&format!(
-        "Set SmtpUseTcpDns = {value} ({}) at {key_location} in {} ({what}).",
-        meaning(value),
-        path.display()
+    ui.note(&t!(
+        "set-dns-mode-done",
+        value = value,
+        meaning = meaning(value),
+        location = key_location,
+        file = path.display(),
+        was = was
     ));
-    ui.note(&format!(
-        "Backup: {} ({}); undo with: metabase-fix{} restore {}",
-        done.backup.record.id,
-        done.backup.path.display(),
-        common::file_arg(g),
-        done.backup.record.id
-    ));
-    ui.note("Next: restart the SMTP service so it reads the new value (net stop smtpsvc && net start smtpsvc).");
+    backup_note(ui, g, &done);
+    ui.note(&t!("property-next-smtp"));
     ui.json(&report)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,11 +5,14 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::common::{self, at, mode_name};
+use super::property::form_text;
 use crate::apply;
 use crate::cli::{GlobalArgs, ShowArgs};
+use crate::i18n;
 use crate::metabase::plan::{edit_while_running, states, Form, Source, SMTP_USE_TCP_DNS};
 use crate::metabase::text::newline_of;
-use crate::ui::Ui;
+use crate::t;
+use crate::ui::{Align, Table, Ui};
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -73,76 +76,77 @@ pub fn run(g: &GlobalArgs, ui: &Ui, a: &ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
-    out.push_str(&format!(
-        "File:               {} ({}, {})\n",
+    let labels = [t!("show-label-file"), t!("show-label-edit-while-running")];
+    let w = labels.iter().map(|l| i18n::width(l)).max().unwrap_or(0);
+    let ewr_text = match &ewr {
+        Some(v) if v.trim() == "1" => t!("show-edit-while-running-on"),
+        Some(v) => t!("show-edit-while-running-off", value = v.clone()),
+        None => t!("show-edit-while-running-unset"),
+    };
+    let file_text = format!(
+        "{} ({}, {})",
         report.file, report.encoding, report.line_ends
-    ));
+    );
+    for (label, value) in labels.iter().zip([file_text, ewr_text]) {
+        out.push_str(&format!("{} {value}\n", i18n::pad(label, w)));
+    }
     out.push_str(&format!(
-        "Edit while running: {}\n",
-        match &ewr {
-            Some(v) if v.trim() == "1" =>
-                "on (EnableEditWhileRunning=\"1\" on /LM): IIS reads the file when it is saved"
-                    .to_string(),
-            Some(v) =>
-                format!("off (EnableEditWhileRunning=\"{v}\"): stop IIS Admin before editing"),
-            None => "off (not set on /LM): stop IIS Admin before editing".to_string(),
-        }
+        "{} (ID {}):\n",
+        SMTP_USE_TCP_DNS.name, SMTP_USE_TCP_DNS.id
     ));
-    out.push_str("SmtpUseTcpDns (ID 36997):\n");
-    let width = report
-        .keys
-        .iter()
-        .map(|k| k.location.len())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    out.push_str(&format!(
-        "  {:width$}  {:>5}  {:12}  SOURCE\n",
-        "LOCATION", "VALUE", "MODE"
-    ));
+    let mut table = Table::new(&[
+        (t!("show-col-location"), Align::Left),
+        (t!("show-col-value"), Align::Right),
+        (t!("show-col-mode"), Align::Left),
+        (t!("show-col-source"), Align::Left),
+    ])
+    .min_width(0, 8)
+    .min_width(1, 5)
+    .min_width(2, 12);
     for (k, state) in report.keys.iter().zip(&list) {
         let source = match k.source {
             Source::Own => {
                 let s = state.setting.as_ref().expect("own value");
-                let form = if s.form == Form::Custom {
-                    "Custom element"
-                } else {
-                    "attribute"
-                };
-                format!("own: {form}, {}", at(text, s.at))
+                t!(
+                    "show-source-own",
+                    form = form_text(Some(s.form)),
+                    place = at(text, s.at)
+                )
             }
-            Source::Inherited => format!(
-                "inherited from {}",
-                k.inherited_from.as_deref().unwrap_or("?")
+            Source::Inherited => t!(
+                "show-source-inherited",
+                from = k.inherited_from.as_deref().unwrap_or("?")
             ),
             Source::Default => match &k.raw {
-                Some(r) => {
-                    format!("own value \"{r}\" is not a number; not set: default, behaves as 0")
-                }
-                None => "not set: default, behaves as 0".to_string(),
+                Some(r) => t!("show-source-not-a-number", raw = r.clone()),
+                None => t!("show-source-default"),
             },
         };
         let shown = match k.source {
             Source::Default => "-".to_string(),
             _ => k.effective.to_string(),
         };
-        out.push_str(&format!(
-            "  {:width$}  {:>5}  {:12}  {source}\n",
-            k.location,
+        table.row(vec![
+            k.location.clone(),
             shown,
-            mode_name(k.effective)
-        ));
+            mode_name(k.effective).to_string(),
+            source,
+        ]);
+    }
+    for line in table.render().lines() {
+        out.push_str(&format!("  {line}\n"));
     }
     if let Some(first) = report.keys.first() {
         let value = match first.source {
             Source::Default => crate::metabase::plan::UNSET_DEFAULT,
             _ => first.effective,
         };
-        out.push_str(&format!(
-            "Meaning at {}: {}\n",
-            first.location,
-            common::meaning(value)
+        out.push_str(&t!(
+            "show-meaning",
+            location = first.location.clone(),
+            meaning = common::meaning(value)
         ));
+        out.push('\n');
     }
     ui.raw(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -22,11 +22,6 @@ pub fn find_a_good_copy() -> String {
     t!("gate-find-a-good-copy")
 }
 
-/// [`find_a_good_copy`] in English, the text of `gate-find-a-good-copy` in
-/// `i18n/en/check.ftl` (a test keeps them equal). Kept for the re-export in
-/// `commands/common.rs`; what is shown comes from [`find_a_good_copy`].
-pub const FIND_A_GOOD_COPY: &str = "`metabase-fix check` lists every problem in it; `metabase-fix backups` and `metabase-fix backups --history` list good copies, and `metabase-fix restore ID --dry-run --diff` shows one before it is written";
-
 /// Why a metabase's bytes cannot be read: where (line and column, or line
 /// and byte for bytes that do not decode) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,19 +112,5 @@ pub fn raw_line_col(raw: &[u8], offset: usize) -> (usize, usize) {
             .count()
             + 1;
         (line, col)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{tr_in, Lang};
-
-    #[test]
-    fn the_english_constant_is_the_english_message() {
-        assert_eq!(
-            tr_in(Lang::En, "gate-find-a-good-copy", &[]),
-            FIND_A_GOOD_COPY
-        );
     }
 }

@@ -14,6 +14,7 @@ use super::scan::{is_below, same_location, Key, Scan, Span};
 use super::text::newline_of;
 use super::value::{encode, multisz_separator, same, Value};
 use crate::splice::Splice;
+use crate::t;
 
 /// A metabase property as written in a `<Custom>` element: from the
 /// catalogue, from the file, or from the command line (`--type` ...).
@@ -178,35 +179,46 @@ pub fn setting(
     let location = key.location(text).unwrap_or("?");
     if customs.len() > 1 {
         return Err(PlanError::Conflict {
-            message: format!(
-                "{location} has {} <Custom> elements with ID=\"{}\"; IIS keeps one per ID, so the file was edited by hand: remove all but one, then run again",
-                customs.len(),
-                prop.id
+            message: t!(
+                "plan-duplicate-custom",
+                location = location,
+                count = customs.len(),
+                id = prop.id
             ),
             at: customs.iter().map(|c| c.span.start).collect(),
         });
     }
     match (customs.first(), attr) {
         (Some(c), Some(a)) => Err(PlanError::Conflict {
-            message: format!(
-                "{location} sets {} twice: as a <Custom> element (ID {}) and as an attribute of the key; which one IIS reads is not safe to guess: delete one by hand, then run again",
-                prop.name, prop.id
+            message: t!(
+                "plan-set-twice",
+                location = location,
+                name = prop.name,
+                id = prop.id
             ),
             at: vec![c.span.start, a.name.start],
         }),
         (Some(c), None) => {
             let Some(v) = c.value.clone() else {
                 return Err(PlanError::Conflict {
-                    message: format!(
-                        "{location}: the <Custom> element with ID=\"{}\" has no Value attribute; fix it by hand",
-                        prop.id
-                    ),
+                    message: t!("plan-no-value", location = location, id = prop.id),
                     at: vec![c.span.start],
                 });
             };
             let raw = text[v.clone()].to_string();
-            let inherit = c.attributes.clone().is_none_or(|a| text[a].contains("INHERIT"));
-            Ok(Some(Setting { form: Form::Custom, value: parse_dword(&raw), raw, value_span: v, inherit, at: c.span.start, span: c.span.clone() }))
+            let inherit = c
+                .attributes
+                .clone()
+                .is_none_or(|a| text[a].contains("INHERIT"));
+            Ok(Some(Setting {
+                form: Form::Custom,
+                value: parse_dword(&raw),
+                raw,
+                value_span: v,
+                inherit,
+                at: c.span.start,
+                span: c.span.clone(),
+            }))
         }
         (None, Some(a)) => {
             let raw = text[a.value.clone()].to_string();
@@ -299,10 +311,10 @@ pub fn plan_set_value(
         }
         None if prop.id == 0 => {
             return Err(PlanError::Conflict {
-                message: format!(
-                    "{} is not set on {} and its ID is not known: give the property by its ID with --type to add it as a <Custom> element",
-                    prop.name,
-                    key.location(text).unwrap_or(location)
+                message: t!(
+                    "plan-id-unknown",
+                    name = prop.name,
+                    location = key.location(text).unwrap_or(location)
                 ),
                 at: vec![key.start_tag.start],
             })
@@ -428,7 +440,7 @@ fn insertion(
         .filter(|e| check_fragment(e, "Custom", &attrs).is_ok())
         .unwrap_or_else(|| ElementLayout::iis(&child_indent, fallback_nl).render("Custom", &attrs));
     check_fragment(&element, "Custom", &attrs).map_err(|e| PlanError::Internal {
-        message: format!("new element does not parse: {e}"),
+        message: t!("plan-new-element-invalid", error = e),
     })?;
 
     let (range, bytes): (Range<usize>, String) = match (before, customs.last()) {
