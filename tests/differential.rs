@@ -164,7 +164,7 @@ fn verdicts_agree_with_roxmltree_on_mutated_fixtures() {
     let cases: u32 = std::env::var("DIFF_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(6000);
+        .unwrap_or(20000);
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
