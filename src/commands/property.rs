@@ -433,27 +433,58 @@ pub fn set(g: &GlobalArgs, ui: &Ui, a: &SetArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let operation = format!("set {location} {} {}", prop.name, shown_value);
-    let done = e.commit(&raw, &doc, &plan.splices, &operation)?;
-    report.changed = true;
-    report.backup = Some(done.backup.path.display().to_string());
-    report.backup_id = Some(done.backup.record.id.clone());
-    if let Some(err) = &done.dir_sync_failed {
-        let w = t!("set-dir-sync-failed", error = err.clone());
-        ui.warn(&w);
-        report.warnings.push(w);
-    }
-    ui.note(&t!(
+    let done_note = t!(
         "property-done-set",
         name = prop.name,
         value = shown_value,
         location = location.clone(),
         file = path.display(),
         was = was
-    ));
-    backup_note(ui, g, &done);
-    ui.note(&restart_hint(&location));
+    );
+    let done = commit(
+        &mut e,
+        ui,
+        g,
+        (&raw, &doc),
+        &plan.splices,
+        &operation,
+        &done_note,
+        &location,
+    )?;
+    (report.changed, report.backup, report.backup_id) = (true, Some(done.0), Some(done.1));
+    report.warnings.extend(done.2);
     ui.json(&report)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write a planned change and say so: the done note, the backup and how to
+/// undo it, the service to restart. Returns the backup's path and id, and a
+/// warning when flushing the folder failed.
+#[allow(clippy::too_many_arguments)]
+fn commit(
+    e: &mut Editing,
+    ui: &Ui,
+    g: &GlobalArgs,
+    (raw, doc): (&[u8], &crate::metabase::text::Document<'_>),
+    splices: &[crate::splice::Splice],
+    operation: &str,
+    done_note: &str,
+    location: &str,
+) -> anyhow::Result<(String, String, Option<String>)> {
+    let done = e.commit(raw, doc, splices, operation)?;
+    let warning = done.dir_sync_failed.as_ref().map(|err| {
+        let w = t!("set-dir-sync-failed", error = err.clone());
+        ui.warn(&w);
+        w
+    });
+    ui.note(done_note);
+    backup_note(ui, g, &done);
+    ui.note(&restart_hint(location));
+    Ok((
+        done.backup.path.display().to_string(),
+        done.backup.record.id.clone(),
+        warning,
+    ))
 }
 
 /// The backup just made and how to put it back.
@@ -527,24 +558,25 @@ pub fn unset(g: &GlobalArgs, ui: &Ui, a: &UnsetArgs) -> anyhow::Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     let operation = format!("unset {location} {}", prop.name);
-    let done = e.commit(&raw, &doc, &plan.splices, &operation)?;
-    report.changed = true;
-    report.backup = Some(done.backup.path.display().to_string());
-    report.backup_id = Some(done.backup.record.id.clone());
-    if let Some(err) = &done.dir_sync_failed {
-        let w = t!("set-dir-sync-failed", error = err.clone());
-        ui.warn(&w);
-        report.warnings.push(w);
-    }
-    ui.note(&t!(
+    let done_note = t!(
         "property-done-unset",
         name = prop.name,
         location = location.clone(),
         file = path.display(),
         previous = previous
-    ));
-    backup_note(ui, g, &done);
-    ui.note(&restart_hint(&location));
+    );
+    let done = commit(
+        &mut e,
+        ui,
+        g,
+        (&raw, &doc),
+        &plan.splices,
+        &operation,
+        &done_note,
+        &location,
+    )?;
+    (report.changed, report.backup, report.backup_id) = (true, Some(done.0), Some(done.1));
+    report.warnings.extend(done.2);
     ui.json(&report)?;
     Ok(ExitCode::SUCCESS)
 }
