@@ -492,3 +492,76 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------ issue 11
+
+/// Places in a generated metabase where content may stand: the start of a
+/// line that begins a tag, inside `<MBProperty>`.
+fn content_positions(text: &str) -> Vec<usize> {
+    let start = text.find("<MBProperty>").unwrap() + "<MBProperty>".len();
+    let end = text.find("</MBProperty>").unwrap();
+    let mut v = vec![end];
+    let mut at = start;
+    while let Some(nl) = text[at..end].find('\n') {
+        let line = at + nl + 1;
+        if line < end && text[line..].trim_start_matches('\t').starts_with('<') {
+            v.push(line);
+        }
+        at = line;
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// One XML rule broken at a random place: always refused (by the strict
+    /// scan every command runs), whatever the place.
+    #[test]
+    fn one_broken_rule_is_always_refused(d in doc_strategy(), anywhere in any::<bool>(), pick in any::<prop::sample::Index>(), at in any::<prop::sample::Index>()) {
+        let raw = render(&d);
+        let text = Document::decode(&raw).unwrap().text.into_owned();
+        // Breaks a rule wherever it stands (the generated files hold no comment or CDATA).
+        let everywhere = ["\u{0}", "\u{1}", "\u{b}", "\u{ffff}", "&nbsp;", "&#0;", "&#xD800;", "& ", "< ", "&amp"];
+        // Breaks a rule where content may stand.
+        let in_content = ["]]>", "<!-- a -- b -->", "<?xml version=\"1.0\"?>", "<?XML x?>", "<p:x/>", "<x a='1' a='2'/>", "<x a=\"<\"/>", "</x>", "<x>", "<x xmlns:p=\"\"/>", "<x/ >", "<!-- ok --->", "<![CDATA[ open"];
+        let (snippet, pos) = if anywhere {
+            let mut p = at.index(text.len() + 1);
+            while !text.is_char_boundary(p) { p -= 1; }
+            (everywhere[pick.index(everywhere.len())], p)
+        } else {
+            let ps = content_positions(&text);
+            (in_content[pick.index(in_content.len())], ps[at.index(ps.len())])
+        };
+        let broken = format!("{}{snippet}{}", &text[..pos], &text[pos..]);
+        prop_assert!(scan(&broken).is_err(), "{snippet:?} at {pos} was accepted:\n{broken}");
+    }
+
+    /// The same files with a well-formed but unusual change (a comment, a PI,
+    /// CDATA, a character reference, single quotes) are still edited
+    /// byte-exactly and stably.
+    #[test]
+    fn unusual_but_well_formed_files_are_edited(d in doc_strategy(), pick in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), mode in 0u32..3) {
+        let raw = render(&d);
+        let doc = Document::decode(&raw).unwrap();
+        let text = doc.text.to_string();
+        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let ps = content_positions(&text);
+        let pos = ps[at.index(ps.len())];
+        let changed = match pick.index(6) {
+            0 => format!("{}<!-- a note <IIsSmtpService/> -->{nl}{}", &text[..pos], &text[pos..]),
+            1 => format!("{}<?metabase-fix note?>{nl}{}", &text[..pos], &text[pos..]),
+            2 => format!("{}<![CDATA[ <x> & ]]>{nl}{}", &text[..pos], &text[pos..]),
+            3 => format!("{}&#x20;&amp;{nl}{}", &text[..pos], &text[pos..]),
+            4 => text.replacen("ServerComment=\"", "ServerComment='", 1).replacen("&amp; more\"", "&amp; more'", 1),
+            _ => format!("{}<!---->{nl}{}", &text[..pos], &text[pos..]),
+        };
+        // Back to the file's encoding.
+        let bytes = match doc.encoding {
+            metabase_fix::metabase::text::Encoding::Utf8 => changed.into_bytes(),
+            metabase_fix::metabase::text::Encoding::Utf8Bom => [b"\xEF\xBB\xBF".to_vec(), changed.into_bytes()].concat(),
+            metabase_fix::metabase::text::Encoding::Utf16LeBom => [vec![0xFF, 0xFE], changed.encode_utf16().flat_map(u16::to_le_bytes).collect()].concat(),
+        };
+        set_and_check(&bytes, mode);
+    }
+}
