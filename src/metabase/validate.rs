@@ -165,11 +165,7 @@ pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
     // (including every error) takes the general path below, so the result
     // and the messages are the same.
     if let Some((&first, rest)) = s.as_bytes().split_first() {
-        if ASCII_NAME[first as usize & 0x7F] == START
-            && first < 0x80
-            && rest
-                .iter()
-                .all(|&c| c < 0x80 && ASCII_NAME[c as usize] != 0)
+        if ASCII_NAME[first as usize] == START && rest.iter().all(|&c| ASCII_NAME[c as usize] != 0)
         {
             return Ok(());
         }
@@ -212,11 +208,11 @@ const START: u8 = 1;
 /// [`ASCII_NAME`]: a byte that may stand in a name but not start it.
 const INNER: u8 = 2;
 
-/// The name classes of the ASCII bytes: `START` for `A-Z a-z _ :`, `INNER`
-/// for `0-9 - .`, 0 for the rest (the ASCII part of `NameStartChar` and
-/// `NameChar`, with the colon).
-static ASCII_NAME: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// The name classes of the bytes: `START` for `A-Z a-z _ :`, `INNER` for
+/// `0-9 - .`, 0 for the rest, and for every byte of a multi-byte character
+/// (the ASCII part of `NameStartChar` and `NameChar`, with the colon).
+static ASCII_NAME: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
@@ -238,7 +234,7 @@ pub fn name_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
         let c = b[i];
-        if c < 0x80 && ASCII_NAME[c as usize] != 0 {
+        if ASCII_NAME[c as usize] != 0 {
             i += 1;
         } else if c >= 0x80 {
             let ch = text[i..].chars().next().expect("on a char boundary");
@@ -259,7 +255,7 @@ pub fn name_end(text: &str, mut i: usize) -> usize {
 fn ascii_name_end(text: &str, i: usize) -> (usize, bool) {
     let b = text.as_bytes();
     let mut j = i;
-    while j < b.len() && b[j] < 0x80 && ASCII_NAME[b[j] as usize] != 0 {
+    while j < b.len() && ASCII_NAME[b[j] as usize] != 0 {
         j += 1;
     }
     if j < b.len() && b[j] >= 0x80 {
