@@ -13,7 +13,9 @@
 //!
 //! Options: `--sizes 10,100`, `--runs 5`, `--dir DIR` (default target/bench-data),
 //! `--no-peers`, `--only SUBSTRING` (run only the cases whose name holds it);
-//! `METABASE_FIX_BENCH_BIN=PATH` times another build of the binary.
+//! `--before PATH` times an older build too, in the same runs (the two take
+//! turns), its median in the note; `METABASE_FIX_BENCH_BIN=PATH` times
+//! another build instead of this one.
 #![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 
 use std::io::Write;
@@ -215,6 +217,10 @@ fn main() {
     let cases: Vec<&Case> = CASES.iter().filter(|c| c.name.contains(&only)).collect();
     std::fs::create_dir_all(&dir).unwrap();
     let peers = !args.iter().any(|a| a == "--no-peers");
+    let mut bins = vec![bin()];
+    if args.iter().any(|a| a == "--before") {
+        bins.push(arg("--before", ""));
+    }
     let load_before = load_average();
     let mut rows = Vec::new();
 
@@ -235,12 +241,19 @@ fn main() {
         let _ = std::fs::read(&unset);
         let _ = std::fs::read(&custom);
         let mut base_times = Vec::new();
-        let mut t: Vec<Vec<Duration>> = vec![Vec::new(); cases.len()];
-        let mut rss = vec![0u64; cases.len()];
-        for _ in 0..runs {
+        // [binary][case]: this build, then the --before build if any.
+        let mut t = vec![vec![Vec::<Duration>::new(); cases.len()]; bins.len()];
+        let mut rss = vec![vec![0u64; cases.len()]; bins.len()];
+        for run in 0..runs {
             base_times.push(copy_with_flush(&unset, &copy));
-            for (i, case) in cases.iter().enumerate() {
-                let mut cmd = Command::new(bin());
+            for ((i, case), b) in cases
+                .iter()
+                .enumerate()
+                .flat_map(|c| (0..bins.len()).map(move |b| (c, b)))
+            {
+                // The two builds take turns going first.
+                let b = (b + run) % bins.len();
+                let mut cmd = Command::new(&bins[b]);
                 if case.writes {
                     let _ = std::fs::remove_dir_all(&backups);
                     std::fs::copy(input(case.input), &work).unwrap();
@@ -253,8 +266,8 @@ fn main() {
                     cmd.arg("--file").arg(input(case.input));
                 }
                 let (d, m) = timed(cmd.args(case.args));
-                t[i].push(d);
-                rss[i] = rss[i].max(m);
+                t[b][i].push(d);
+                rss[b][i] = rss[b][i].max(m);
             }
         }
         let base = median(&mut base_times);
@@ -268,19 +281,31 @@ fn main() {
             note: format!("{size} bytes"),
         });
         for (i, case) in cases.iter().enumerate() {
-            let m = median(&mut t[i]);
+            let m = median(&mut t[0][i]);
+            let note = match t.get_mut(1) {
+                Some(before) => {
+                    let b = median(&mut before[i]);
+                    format!(
+                        "before: {:.3} s, {:.2}×, {:.0} MB",
+                        b.as_secs_f64(),
+                        b.as_secs_f64() / base.as_secs_f64(),
+                        rss[1][i] as f64 / 1048576.0
+                    )
+                }
+                None => String::new(),
+            };
             rows.push(Row {
                 size_mb: mb,
                 case: case.name.to_string(),
                 time: m,
                 ratio: m.as_secs_f64() / base.as_secs_f64(),
-                rss: rss[i],
+                rss: rss[0][i],
                 target: Some(if case.writes {
                     WRITE_TARGET
                 } else {
                     READ_TARGET
                 }),
-                note: String::new(),
+                note,
             });
         }
         if peers && mb <= 100 {
@@ -294,6 +319,11 @@ fn main() {
 
     println!("machine: {}", machine());
     println!("binary: {}", bin());
+    if let Some(before) = bins.get(1) {
+        println!(
+            "before: {before} (timed in the same runs, taking turns; its figures in the note)"
+        );
+    }
     println!(
         "load average (1, 5, 15 min): before {load_before}, after {}",
         load_average()

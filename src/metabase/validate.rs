@@ -835,7 +835,7 @@ impl Namespaces {
         // name and no `xmlns` attribute, so nothing is declared and no prefix
         // is used (the general path below would do nothing either).
         let b = text.as_bytes();
-        let plain = |s: &Span| !b[s.clone()].iter().any(|&c| c == b':');
+        let plain = |s: &Span| !b[s.clone()].contains(&b':');
         if plain(&name)
             && attrs
                 .iter()
