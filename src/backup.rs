@@ -96,18 +96,31 @@ impl Store {
             })?;
         }
         self.remove_stale_temps();
-        let sha256 = sha256_hex(bytes);
         let time = SystemTime::now();
         let stamp = humantime::format_rfc3339_micros(time).to_string();
         let base: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
-        let mut id = format!("{base}-{}", &sha256[..8]);
-        let mut n = 1;
-        while self.dir.join(format!("{id}.xml")).exists()
-            || self.dir.join(format!("{id}.json")).exists()
-        {
-            n += 1;
-            id = format!("{base}-{}-{n}", &sha256[..8]);
-        }
+        let id_for = |sha256: &str| {
+            let mut id = format!("{base}-{}", &sha256[..8]);
+            let mut n = 1;
+            while self.dir.join(format!("{id}.xml")).exists()
+                || self.dir.join(format!("{id}.json")).exists()
+            {
+                n += 1;
+                id = format!("{base}-{}-{n}", &sha256[..8]);
+            }
+            id
+        };
+        // The bytes go to a temporary file first; their SHA-256 is computed
+        // while the disk flushes them (the flush waits on the disk, the hash on
+        // the CPU). The file is renamed to its id, which holds the hash, after both.
+        let (data, sha256) = match self.write_temp(bytes, true) {
+            Ok(done) => done,
+            Err((step, e)) => {
+                let id = id_for(&sha256_hex(bytes));
+                return Err(self.write_fail(&self.dir.join(format!("{id}.xml")), step, e));
+            }
+        };
+        let id = id_for(&sha256);
         let record = Record {
             id: id.clone(),
             file: record_path(file),
@@ -118,7 +131,7 @@ impl Store {
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
         };
         let data_path = self.dir.join(format!("{id}.xml"));
-        self.write_new(&data_path, bytes)?;
+        self.persist(data, &data_path)?;
         let json = serde_json::to_vec_pretty(&record).expect("a record serialises");
         if let Err(e) = self.write_new(&self.dir.join(format!("{id}.json")), &json) {
             let _ = fs::remove_file(&data_path);
@@ -150,32 +163,62 @@ impl Store {
         }
     }
 
+    fn write_fail(&self, path: &Path, what: &str, e: std::io::Error) -> Error {
+        self.err(crate::t!(
+            "backup-cannot-write",
+            path = path.display(),
+            step = crate::i18n::tr(what, &[]),
+            cause = e.to_string()
+        ))
+    }
+
     /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
     fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-        let fail = |what: &str, e: std::io::Error| {
-            self.err(crate::t!(
-                "backup-cannot-write",
-                path = path.display(),
-                step = crate::i18n::tr(what, &[]),
-                cause = e.to_string()
-            ))
-        };
+        let (tmp, _) = self
+            .write_temp(bytes, false)
+            .map_err(|(step, e)| self.write_fail(path, step, e))?;
+        self.persist(tmp, path)
+    }
+
+    /// `bytes` in a new temporary file of the store (0600, its name removed
+    /// again if anything fails), written and flushed; with `hash`, also their
+    /// SHA-256, computed while the flush runs.
+    fn write_temp(
+        &self,
+        bytes: &[u8],
+        hash: bool,
+    ) -> Result<(tempfile::NamedTempFile, String), (&'static str, std::io::Error)> {
+        let fail = |step: &'static str, e| (step, e);
         let mut tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)
             .map_err(|e| fail("backup-step-create", e))?;
-        {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-            w.write_all(bytes)
-                .map_err(|e| fail("backup-step-write", e))?;
-            w.flush().map_err(|e| fail("backup-step-write", e))?;
-        }
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| fail("backup-step-flush", e))?;
+        // One write from memory (a buffer would only copy it once more).
+        tmp.as_file_mut()
+            .write_all(bytes)
+            .map_err(|e| fail("backup-step-write", e))?;
+        let (synced, sha256) = std::thread::scope(|s| {
+            let file = tmp.as_file();
+            let sync = s.spawn(move || file.sync_all());
+            let sha256 = if hash {
+                sha256_hex(bytes)
+            } else {
+                String::new()
+            };
+            match sync.join() {
+                Ok(r) => (r, sha256),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        synced.map_err(|e| fail("backup-step-flush", e))?;
+        Ok((tmp, sha256))
+    }
+
+    /// Give a flushed temporary file its final name, never replacing a file.
+    fn persist(&self, tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
         tmp.persist_noclobber(path)
-            .map_err(|e| fail("backup-step-rename", e.error))?;
+            .map_err(|e| self.write_fail(path, "backup-step-rename", e.error))?;
         Ok(())
     }
 

@@ -159,6 +159,29 @@ pub fn same_file(handle: &File, path: &Path) -> io::Result<bool> {
     }
 }
 
+/// Ask for 2 MiB pages for a large buffer about to be filled at once (Linux,
+/// transparent huge pages in `madvise` mode): a 100 MB read then takes 50 page
+/// faults instead of 25 600. Only the 2 MiB-aligned middle is advised; a
+/// refusal changes nothing but the speed. Elsewhere: nothing.
+pub fn advise_huge_pages<T>(buf: &mut [T]) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = buf.as_mut_ptr() as usize;
+        let end = start + std::mem::size_of_val(buf);
+        let (from, to) = (start.next_multiple_of(HUGE), end & !(HUGE - 1));
+        if to > from {
+            // SAFETY: [from, to) lies inside `buf`, which we borrow mutably;
+            // MADV_HUGEPAGE changes how pages are backed, never their content.
+            unsafe {
+                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = buf;
+}
+
 /// Paths compare case-insensitively on Windows.
 pub fn same_path(a: &str, b: &str) -> bool {
     same_path_for(cfg!(windows), a, b)

@@ -229,13 +229,54 @@ pub fn is_xml_rule(code: &str) -> bool {
 
 /// Scan a metabase, stopping at the first problem in the file.
 pub fn scan(text: &str) -> Result<Scan, ScanError> {
-    let mut sink = Sink::Strict {
-        next_bad: validate::first_bad_char(text, 0),
-    };
+    if text.len() < PARALLEL_BYTES {
+        return scan_with(text, BadChar::Known(validate::first_bad_char(text, 0)));
+    }
+    // A large file: the characters are checked on a second core while the
+    // tags are walked; the walk asks for the answer only when it has a problem
+    // to compare it with, or at its end.
+    std::thread::scope(|s| {
+        let search = s.spawn(|| validate::first_bad_char(text, 0));
+        scan_with(text, BadChar::Searching(Some(search)))
+    })
+}
+
+/// From this size on, [`scan`] checks the characters on a second thread.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+fn scan_with(text: &str, next_bad: BadChar<'_>) -> Result<Scan, ScanError> {
+    let mut sink = Sink::Strict { next_bad };
     let scan = walk(text, &mut sink)?;
     match sink {
-        Sink::Strict { next_bad: Some(b) } => Err(bad_char(text, b)),
-        _ => Ok(scan),
+        Sink::Strict { mut next_bad } => match next_bad.get() {
+            Some(b) => Err(bad_char(text, b)),
+            None => Ok(scan),
+        },
+        Sink::Collect(_) => Ok(scan),
+    }
+}
+
+/// The first character XML does not allow, known or still being searched for.
+enum BadChar<'scope> {
+    Known(Option<(usize, char)>),
+    Searching(Option<std::thread::ScopedJoinHandle<'scope, Option<(usize, char)>>>),
+}
+
+impl BadChar<'_> {
+    /// The answer (waiting for the search if need be); `None` once taken.
+    fn get(&mut self) -> Option<(usize, char)> {
+        match self {
+            BadChar::Known(b) => b.take(),
+            BadChar::Searching(handle) => {
+                let found = match handle.take().map(|h| h.join()) {
+                    Some(Ok(found)) => found,
+                    Some(Err(panic)) => std::panic::resume_unwind(panic),
+                    None => None,
+                };
+                *self = BadChar::Known(None);
+                found
+            }
+        }
     }
 }
 
@@ -273,16 +314,16 @@ fn bad_char(_text: &str, (offset, c): (usize, char)) -> Problem {
 
 /// Where problems go: the strict mode stops at the first (but a bad
 /// character earlier in the file wins), the collecting mode keeps them all.
-enum Sink {
-    Strict { next_bad: Option<(usize, char)> },
+enum Sink<'scope> {
+    Strict { next_bad: BadChar<'scope> },
     Collect(Vec<Problem>),
 }
 
-impl Sink {
+impl Sink<'_> {
     /// Record a problem; `Err` means stop here with this one.
     fn report(&mut self, text: &str, p: Problem) -> Result<(), Problem> {
         match self {
-            Sink::Strict { next_bad } => match next_bad.take() {
+            Sink::Strict { next_bad } => match next_bad.get() {
                 Some(b) if b.0 <= p.offset => Err(bad_char(text, b)),
                 _ => Err(p),
             },
@@ -314,7 +355,7 @@ struct Open {
     parent: Level,
 }
 
-fn walk(text: &str, sink: &mut Sink) -> Result<Scan, Problem> {
+fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
     if text.starts_with('\u{feff}') {
         // quick-xml would skip it and count from after it: refuse, even in `check`.
         sink.report(text, double_bom())?;
@@ -752,6 +793,25 @@ mod tests {
             .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"6\u{0}0\"")
             .replace("Value=\"1\"", "Value=\"&x;\"");
         assert_eq!(first(&t), ("bad-char".into(), (5, 23)));
+    }
+
+    #[test]
+    fn a_large_file_gives_the_same_first_problem() {
+        // Over PARALLEL_BYTES the characters are checked on a second thread:
+        // the first problem in the file still wins, whichever kind it is.
+        let pad = format!("\r\n<!--{}-->", "x".repeat(PARALLEL_BYTES));
+        let big = |t: String| t.replace("<MBProperty>", &format!("<MBProperty>{pad}"));
+        assert!(scan(&big(GOOD.to_string())).is_ok());
+        let t = big(GOOD
+            .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"6<0\"")
+            .replace("Value=\"1\"", "Value=\"\u{1}\""));
+        assert_eq!(first(&t).0, "lt-in-attribute");
+        let t = big(GOOD
+            .replace("ConnectionTimeout=\"600\"", "ConnectionTimeout=\"6\u{0}0\"")
+            .replace("Value=\"1\"", "Value=\"&x;\""));
+        assert_eq!(first(&t).0, "bad-char");
+        let t = big(GOOD.replace("</MBProperty>", "</MBProperty>\u{0}"));
+        assert_eq!(first(&t).0, "bad-char");
     }
 
     #[test]

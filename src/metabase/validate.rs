@@ -165,6 +165,15 @@ fn next_suspect(b: &[u8], mut i: usize) -> usize {
 /// `reference` (the selector of `xml-name-*`).
 pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
     let s = &text[span.clone()];
+    // Fast path, the common case: an ASCII name that is good. Anything else
+    // (including every error) takes the general path below, so the result
+    // and the messages are the same.
+    if let Some((&first, rest)) = s.as_bytes().split_first() {
+        if ASCII_NAME[first as usize] == START && rest.iter().all(|&c| ASCII_NAME[c as usize] != 0)
+        {
+            return Ok(());
+        }
+    }
     let mut chars = s.char_indices();
     match chars.next() {
         None => {
@@ -198,13 +207,38 @@ pub fn check_name(text: &str, span: Span, what: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// [`ASCII_NAME`]: a byte that may start a name (with the colon, as [`check_name`] allows).
+const START: u8 = 1;
+/// [`ASCII_NAME`]: a byte that may stand in a name but not start it.
+const INNER: u8 = 2;
+
+/// The name classes of the bytes: `START` for `A-Z a-z _ :`, `INNER` for
+/// `0-9 - .`, 0 for the rest, and for every byte of a multi-byte character
+/// (the ASCII part of `NameStartChar` and `NameChar`, with the colon).
+static ASCII_NAME: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() || b == b'_' || b == b':' {
+            START
+        } else if b.is_ascii_digit() || b == b'-' || b == b'.' {
+            INNER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The end of the name starting at `i` (the first byte that is not a name
 /// character; names are ASCII in practice, checked fully by [`check_name`]).
 pub fn name_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b':') {
+        if ASCII_NAME[c as usize] != 0 {
             i += 1;
         } else if c >= 0x80 {
             let ch = text[i..].chars().next().expect("on a char boundary");
@@ -217,6 +251,21 @@ pub fn name_end(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// [`name_end`], and whether the name is plain ASCII that [`check_name`]
+/// accepts (then it need not be checked again). One loop over the bytes in
+/// the common case; a non-ASCII byte takes the general path.
+fn ascii_name_end(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut j = i;
+    while j < b.len() && ASCII_NAME[b[j] as usize] != 0 {
+        j += 1;
+    }
+    if j < b.len() && b[j] >= 0x80 {
+        return (name_end(text, i), false);
+    }
+    (j, j > i && ASCII_NAME[b[i] as usize] == START)
 }
 
 /// The five entities XML predefines.
@@ -389,7 +438,7 @@ pub fn parse_start_tag(
         (tag.end - 1, false)
     };
     let name_start = tag.start + 1;
-    let name_stop = name_end(text, name_start);
+    let (name_stop, name_ok) = ascii_name_end(text, name_start);
     if name_stop == name_start {
         let c = text[name_start..].chars().next().unwrap_or(' ');
         let (at, len) = if is_space(b[name_start]) {
@@ -408,7 +457,9 @@ pub fn parse_start_tag(
             },
         ));
     }
-    check_name(text, name_start..name_stop, "element")?;
+    if !name_ok {
+        check_name(text, name_start..name_stop, "element")?;
+    }
     let mut i = name_stop;
     loop {
         let ws = i;
@@ -435,7 +486,7 @@ pub fn parse_start_tag(
         }
         // An attribute: Name S? '=' S? quoted value.
         let n0 = i;
-        let n1 = name_end(text, i);
+        let (n1, n_ok) = ascii_name_end(text, i);
         if n1 == n0 {
             let c = text[i..].chars().next().unwrap_or(' ');
             let msg = if b[i] == b'/' {
@@ -446,7 +497,9 @@ pub fn parse_start_tag(
             let code = if b[i] == b'/' { "bad-tag" } else { "bad-name" };
             return Err(Problem::new(i, c.len_utf8(), code, msg));
         }
-        check_name(text, n0..n1, "attribute")?;
+        if !n_ok {
+            check_name(text, n0..n1, "attribute")?;
+        }
         i = n1;
         while i < close && is_space(b[i]) {
             i += 1;
@@ -514,8 +567,10 @@ pub fn parse_start_tag(
 pub fn parse_end_tag(text: &str, tag: Span) -> Result<Span, Problem> {
     let b = text.as_bytes();
     let n0 = tag.start + 2;
-    let n1 = name_end(text, n0);
-    check_name(text, n0..n1, "end-tag")?;
+    let (n1, ok) = ascii_name_end(text, n0);
+    if !ok {
+        check_name(text, n0..n1, "end-tag")?;
+    }
     let mut i = n1;
     while i < tag.end - 1 && is_space(b[i]) {
         i += 1;
@@ -704,7 +759,9 @@ pub const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 /// at most one colon, with a non-empty name on each side.
 pub fn split_qname(text: &str, name: Span) -> Result<(Option<Span>, Span), Problem> {
     let s = &text[name.clone()];
-    match s.find(':') {
+    // ':' is ASCII: its byte position is a char boundary (a short byte loop
+    // beats a memchr call on names of a few bytes).
+    match s.bytes().position(|c| c == b':') {
         None => Ok((None, name)),
         Some(c) => {
             let local = &s[c + 1..];
@@ -742,6 +799,18 @@ impl Namespaces {
     /// name and attributes use.
     pub fn enter(&mut self, text: &str, name: Span, attrs: &[TagAttr]) -> Result<(), Problem> {
         self.marks.push(self.bindings.len());
+        // Fast path, every tag of a metabase but the root: no colon in any
+        // name and no `xmlns` attribute, so nothing is declared and no prefix
+        // is used (the general path below would do nothing either).
+        let b = text.as_bytes();
+        let plain = |s: &Span| !b[s.clone()].contains(&b':');
+        if plain(&name)
+            && attrs
+                .iter()
+                .all(|a| plain(&a.name) && &b[a.name.clone()] != b"xmlns")
+        {
+            return Ok(());
+        }
         for a in attrs {
             let n = &text[a.name.clone()];
             let uri = &text[a.value.clone()];
