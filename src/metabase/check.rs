@@ -34,29 +34,8 @@ pub struct Finding {
 /// The namespace IIS 6 writes on `<configuration>`.
 pub const METABASE_NAMESPACE: &str = "urn:microsoft-catalog:XML_Metabase_V64_0";
 
-/// The Custom `Type` values IIS knows.
-pub const TYPES: [&str; 5] = ["DWORD", "STRING", "EXPANDSZ", "MULTISZ", "BINARY"];
-
-/// The user types IIS 6 writes by name (others are written as numbers).
-pub const USER_TYPES: [&str; 4] = [
-    "IIS_MD_UT_SERVER",
-    "IIS_MD_UT_FILE",
-    "IIS_MD_UT_WAM",
-    "ASP_MD_UT_APP",
-];
-
-/// The attribute flags IIS 6 writes by name (METADATA_* in iiscnfg.h / mdcommsg.h).
-pub const ATTRIBUTE_FLAGS: [&str; 9] = [
-    "NO_ATTRIBUTES",
-    "INHERIT",
-    "PARTIAL_PATH",
-    "SECURE",
-    "REFERENCE",
-    "VOLATILE",
-    "ISINHERITED",
-    "INSERT_PATH",
-    "LOCAL_MACHINE_ONLY",
-];
+// The names IIS knows come from the catalogue's module (one list each).
+use super::catalog::{ValueType, ATTRIBUTES as ATTRIBUTE_FLAGS, USER_TYPES};
 
 /// Check a decoded metabase: every finding, errors first within one offset,
 /// sorted by offset.
@@ -197,7 +176,14 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             }
             prev_id = Some(prev_id.map_or(id, |p| p.max(id)));
             let kind = match &c.kind {
-                Some(k) if TYPES.contains(&&text[k.clone()]) => Some(&text[k.clone()]),
+                // As IIS writes them: upper case exactly.
+                Some(k)
+                    if ValueType::ALL
+                        .iter()
+                        .any(|t| t.as_str() == &text[k.clone()]) =>
+                {
+                    Some(&text[k.clone()])
+                }
                 Some(k) => {
                     out.push(error(Problem::new(
                         k.start,
