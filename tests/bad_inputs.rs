@@ -381,3 +381,36 @@ fn a_file_bigger_than_the_limit_is_refused_before_reading() {
         refused_path(&w, &huge, args, &message);
     }
 }
+
+/// Issue 11, decided: `restore` is how a broken file is repaired, so it
+/// restores over a current file that is not well-formed (backing it up first,
+/// with a warning naming its problem), but never writes a copy that is not.
+#[test]
+fn restore_repairs_a_broken_file_and_refuses_a_broken_copy() {
+    let w = Work::new("exchange2003.xml");
+    let good = w.bytes();
+    // A backup of the good file, then a Notepad mistake.
+    w.cmd().args(["set-dns-mode", "2"]).assert().success();
+    let broken = common::read_fixture("bad/undefined-entity.xml");
+    std::fs::write(&w.file, &broken).unwrap();
+    let out = w.cmd().args(["restore"]).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("line 27, column 23") && err.contains("kept as a backup"),
+        "{err}"
+    );
+    assert!(w.bytes() == good, "the good bytes are back");
+    // The broken file was backed up; restoring that backup is refused.
+    let out = w.cmd().args(["--json", "backups"]).output().unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let newest = list[0]["id"].as_str().unwrap().to_string();
+    let out = w.cmd().args(["restore", &newest]).output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("line 27, column 23: not well-formed XML"),
+        "{err}"
+    );
+    assert!(w.bytes() == good, "a broken copy is never written");
+}
