@@ -7,7 +7,10 @@
 //!    to `--lock-timeout`, then fails.
 //! 2. Leftover temporary files of killed runs (`.<name>.<random>.metabase-fix.tmp`
 //!    beside the file, see [`is_leftover`]) are removed: only lock holders make them.
-//! 3. The current bytes go to the backup store (flushed, with SHA-256).
+//! 3. The current bytes go to the backup store (flushed, with SHA-256). A
+//!    command that edits starts this right after the read, while it scans and
+//!    plans ([`crate::backup::BackupJob`]); the backup is named and listed
+//!    here, and only here.
 //! 4. The new bytes are streamed to a temporary file in the same folder, given
 //!    the original's permissions, flushed, and read back and compared.
 //! 5. The file is read again under the lock and compared with the bytes the plan
@@ -24,7 +27,7 @@ use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::backup::{Entry, Store};
+use crate::backup::{BackupJob, Entry, Store};
 use crate::platform;
 use crate::splice::{self, Splice};
 use crate::Error;
@@ -231,12 +234,15 @@ pub struct Committed {
 
 /// Replace the locked file's bytes `original` by `original` with `splices`
 /// applied (file offsets), backing up first. See the module docs for the steps.
+/// `staging`: the backup of `original`, already being written since the read
+/// ([`BackupJob::start`]); without it, the backup is written here.
 pub fn commit(
     locked: &mut Locked,
     store: &Store,
     original: &[u8],
     splices: &[Splice],
     operation: &str,
+    staging: Option<BackupJob>,
 ) -> Result<Committed, Error> {
     let path = locked.path.clone();
     let target = locked.target.clone();
@@ -253,7 +259,12 @@ pub fn commit(
     // back). The rename below waits for both, so the backup is complete and
     // flushed before the original is replaced.
     let (backup, tmp) = std::thread::scope(|scope| {
-        let backup = scope.spawn(|| store.save(&path, original, operation));
+        let backup = scope.spawn(|| match staging {
+            Some(job) => job
+                .wait()
+                .and_then(|staged| store.record(staged, &path, operation)),
+            None => store.save(&path, original, operation),
+        });
         let tmp = write_temp(&path, &target, &dir, &locked.file, original, splices)
             .and_then(|tmp| verify_temp(&path, tmp, original, splices));
         match backup.join() {
@@ -434,6 +445,7 @@ mod tests {
             &orig,
             &[Splice::new(6..7, b"2".to_vec())],
             "test",
+            None,
         )
         .unwrap();
         drop(l);
@@ -462,6 +474,7 @@ mod tests {
             &orig,
             &[Splice::new(0..3, b"new".to_vec())],
             "t",
+            None,
         )
         .unwrap_err();
         assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");

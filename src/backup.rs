@@ -11,6 +11,9 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
@@ -55,8 +58,70 @@ pub struct Source {
     pub bytes: Vec<u8>,
 }
 
+#[derive(Debug, Clone)]
 pub struct Store {
     pub dir: PathBuf,
+}
+
+/// A backup's bytes written and flushed under a temporary name, with their
+/// SHA-256, not listed yet ([`Store::stage`]); dropped, the file is deleted.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    sha256: String,
+    size: u64,
+}
+
+/// The block size of a backup's write (a cancel is seen between two).
+const WRITE_BLOCK: usize = 8 << 20;
+
+/// A backup staged on a thread of its own while the caller plans
+/// ([`BackupJob::start`]). The backup does not depend on the plan, so its
+/// write and flush (a wait on the disk) overlap the scan (work for the CPU).
+/// Dropped without [`BackupJob::wait`] (nothing to change, or an error),
+/// it is cancelled and its file deleted before the drop returns: no run
+/// leaves a temporary file behind, and none leaves a backup it did not need.
+pub struct BackupJob {
+    cancel: Arc<AtomicBool>,
+    handle: Option<JoinHandle<Result<Option<Staged>, Error>>>,
+}
+
+impl BackupJob {
+    pub fn start(store: Store, bytes: Arc<Vec<u8>>) -> BackupJob {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let handle = std::thread::spawn(move || store.stage(&bytes, &flag));
+        BackupJob {
+            cancel,
+            handle: Some(handle),
+        }
+    }
+
+    /// The staged backup, once written and flushed.
+    pub fn wait(mut self) -> Result<Staged, Error> {
+        let handle = self.handle.take().expect("waited once");
+        match handle.join() {
+            Ok(staged) => Ok(staged?.expect("only a drop cancels")),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+}
+
+impl Drop for BackupJob {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            self.cancel.store(true, Ordering::Relaxed);
+            // A panic there was already reported on stderr; the staged file
+            // (if any) is deleted as the result is dropped.
+            let _ = handle.join();
+        }
+    }
+}
+
+/// The id's time part (`20261130T081500.123456Z`) and the record's time.
+fn stamp(time: SystemTime) -> (String, String) {
+    let time = humantime::format_rfc3339_micros(time).to_string();
+    let base = time.chars().filter(|c| *c != '-' && *c != ':').collect();
+    (base, time)
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -90,48 +155,56 @@ impl Store {
 
     /// Save `bytes`, the current content of `file`, before `operation` changes it.
     pub fn save(&self, file: &Path, bytes: &[u8], operation: &str) -> Result<Entry, Error> {
+        let staged = self
+            .stage(bytes, &AtomicBool::new(false))?
+            .expect("not cancelled");
+        self.record(staged, file, operation)
+    }
+
+    /// The first half of [`Store::save`]: `bytes` in a temporary file of the
+    /// store (0600), written and flushed, their SHA-256 computed while the
+    /// flush runs (the flush waits on the disk, the hash on the CPU). Nothing
+    /// is listed yet, and dropping the result deletes the file. `Ok(None)`:
+    /// `cancel` was set, and nothing is left behind.
+    pub fn stage(&self, bytes: &[u8], cancel: &AtomicBool) -> Result<Option<Staged>, Error> {
         if !self.dir.is_dir() {
             platform::create_private_dir_all(&self.dir).map_err(|e| {
                 self.err(crate::t!("backup-cannot-create-dir", cause = e.to_string()))
             })?;
         }
         self.remove_stale_temps();
-        let time = SystemTime::now();
-        let stamp = humantime::format_rfc3339_micros(time).to_string();
-        let base: String = stamp.chars().filter(|c| *c != '-' && *c != ':').collect();
-        let id_for = |sha256: &str| {
-            let mut id = format!("{base}-{}", &sha256[..8]);
-            let mut n = 1;
-            while self.dir.join(format!("{id}.xml")).exists()
-                || self.dir.join(format!("{id}.json")).exists()
-            {
-                n += 1;
-                id = format!("{base}-{}-{n}", &sha256[..8]);
-            }
-            id
-        };
-        // The bytes go to a temporary file first; their SHA-256 is computed
-        // while the disk flushes them (the flush waits on the disk, the hash on
-        // the CPU). The file is renamed to its id, which holds the hash, after both.
-        let (data, sha256) = match self.write_temp(bytes, true) {
-            Ok(done) => done,
+        match self.write_temp(bytes, true, cancel) {
+            Ok(Some((tmp, sha256))) => Ok(Some(Staged {
+                tmp,
+                sha256,
+                size: bytes.len() as u64,
+            })),
+            Ok(None) => Ok(None),
             Err((step, e)) => {
-                let id = id_for(&sha256_hex(bytes));
-                return Err(self.write_fail(&self.dir.join(format!("{id}.xml")), step, e));
+                let (base, _) = stamp(SystemTime::now());
+                let id = self.free_id(&base, &sha256_hex(bytes));
+                Err(self.write_fail(&self.dir.join(format!("{id}.xml")), step, e))
             }
-        };
-        let id = id_for(&sha256);
+        }
+    }
+
+    /// The second half of [`Store::save`]: the staged bytes get their id (the
+    /// time and their hash) and then their record, each flushed: from here
+    /// on the backup is listed, and complete.
+    pub fn record(&self, staged: Staged, file: &Path, operation: &str) -> Result<Entry, Error> {
+        let (base, time) = stamp(SystemTime::now());
+        let id = self.free_id(&base, &staged.sha256);
         let record = Record {
             id: id.clone(),
             file: record_path(file),
-            time: stamp,
+            time,
             operation: operation.to_string(),
-            size: bytes.len() as u64,
-            sha256,
+            size: staged.size,
+            sha256: staged.sha256,
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
         };
         let data_path = self.dir.join(format!("{id}.xml"));
-        self.persist(data, &data_path)?;
+        self.persist(staged.tmp, &data_path)?;
         let json = serde_json::to_vec_pretty(&record).expect("a record serialises");
         if let Err(e) = self.write_new(&self.dir.join(format!("{id}.json")), &json) {
             let _ = fs::remove_file(&data_path);
@@ -142,6 +215,19 @@ impl Store {
             record,
             path: data_path,
         })
+    }
+
+    /// An id no file of the store has yet: `<time>-<first 8 of the hash>[-n]`.
+    fn free_id(&self, base: &str, sha256: &str) -> String {
+        let mut id = format!("{base}-{}", &sha256[..8]);
+        let mut n = 1;
+        while self.dir.join(format!("{id}.xml")).exists()
+            || self.dir.join(format!("{id}.json")).exists()
+        {
+            n += 1;
+            id = format!("{base}-{}-{n}", &sha256[..8]);
+        }
+        id
     }
 
     /// Remove temporary files that killed runs left in the store. Only old
@@ -175,29 +261,43 @@ impl Store {
     /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
     fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let (tmp, _) = self
-            .write_temp(bytes, false)
-            .map_err(|(step, e)| self.write_fail(path, step, e))?;
+            .write_temp(bytes, false, &AtomicBool::new(false))
+            .map_err(|(step, e)| self.write_fail(path, step, e))?
+            .expect("not cancelled");
         self.persist(tmp, path)
     }
 
     /// `bytes` in a new temporary file of the store (0600, its name removed
     /// again if anything fails), written and flushed; with `hash`, also their
-    /// SHA-256, computed while the flush runs.
+    /// SHA-256, computed while the flush runs. Between blocks and before the
+    /// flush, a set `cancel` stops it (`Ok(None)`, the file removed).
+    #[allow(clippy::type_complexity)]
     fn write_temp(
         &self,
         bytes: &[u8],
         hash: bool,
-    ) -> Result<(tempfile::NamedTempFile, String), (&'static str, std::io::Error)> {
+        cancel: &AtomicBool,
+    ) -> Result<Option<(tempfile::NamedTempFile, String)>, (&'static str, std::io::Error)> {
         let fail = |step: &'static str, e| (step, e);
+        let cancelled = || cancel.load(Ordering::Relaxed);
         let mut tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)
             .map_err(|e| fail("backup-step-create", e))?;
-        // One write from memory (a buffer would only copy it once more).
-        tmp.as_file_mut()
-            .write_all(bytes)
-            .map_err(|e| fail("backup-step-write", e))?;
+        // Written from memory in large blocks (a buffer would only copy it
+        // once more), the cancel flag looked at between them.
+        for block in bytes.chunks(WRITE_BLOCK) {
+            if cancelled() {
+                return Ok(None);
+            }
+            tmp.as_file_mut()
+                .write_all(block)
+                .map_err(|e| fail("backup-step-write", e))?;
+        }
+        if cancelled() {
+            return Ok(None);
+        }
         let (synced, sha256) = std::thread::scope(|s| {
             let file = tmp.as_file();
             let sync = s.spawn(move || file.sync_all());
@@ -212,7 +312,7 @@ impl Store {
             }
         });
         synced.map_err(|e| fail("backup-step-flush", e))?;
-        Ok((tmp, sha256))
+        Ok(Some((tmp, sha256)))
     }
 
     /// Give a flushed temporary file its final name, never replacing a file.
@@ -308,6 +408,68 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .map(|rd| {
+                rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_staged_backup_is_listed_only_once_recorded() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("b"));
+        let f = t.path().join("MetaBase.xml");
+        // Several blocks, so that a cancel has somewhere to land.
+        let bytes = Arc::new(
+            (0..3 * WRITE_BLOCK + 5)
+                .map(|i| i as u8)
+                .collect::<Vec<u8>>(),
+        );
+        let job = BackupJob::start(store.clone(), Arc::clone(&bytes));
+        let staged = job.wait().unwrap();
+        assert!(
+            store.list(&f).unwrap().is_empty(),
+            "listed before its record"
+        );
+        assert_eq!(names(&store.dir).len(), 1, "{:?}", names(&store.dir));
+        let e = store.record(staged, &f, "op").unwrap();
+        assert_eq!(e.record.sha256, sha256_hex(&bytes));
+        assert_eq!(e.record.size, bytes.len() as u64);
+        assert!(store.load(&e).unwrap() == *bytes);
+        assert_eq!(store.list(&f).unwrap().len(), 1);
+        let n = names(&store.dir);
+        assert!(
+            n.len() == 2 && n.iter().all(|n| !n.ends_with(".tmp")),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn a_dropped_or_cancelled_backup_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("b"));
+        let bytes = Arc::new(vec![b'x'; 2 * WRITE_BLOCK]);
+        // Dropped while it runs, or after it is done: either way no file stays.
+        for _ in 0..3 {
+            drop(BackupJob::start(store.clone(), Arc::clone(&bytes)));
+            assert_eq!(names(&store.dir), Vec::<String>::new());
+        }
+        let cancel = AtomicBool::new(true);
+        assert!(store.stage(&bytes, &cancel).unwrap().is_none());
+        assert_eq!(names(&store.dir), Vec::<String>::new());
+        // Not cancelled, but dropped before its record: deleted too.
+        let staged = store.stage(&bytes, &AtomicBool::new(false)).unwrap();
+        assert!(staged.is_some());
+        assert_eq!(names(&store.dir).len(), 1);
+        drop(staged);
+        assert_eq!(names(&store.dir), Vec::<String>::new());
+    }
 
     #[test]
     fn save_list_find_load() {

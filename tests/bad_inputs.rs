@@ -38,6 +38,7 @@ fn rejected(w: &Work, args: &[&str], start: &str) {
     assert!(w.bytes() == before, "{args:?}: bytes changed");
     assert_eq!(w.folder_names(), ["MetaBase.xml"], "{args:?}");
     assert_eq!(w.backup_count(), 0);
+    assert_eq!(w.backup_temps(), Vec::<String>::new(), "{args:?}");
     assert!(took < Duration::from_secs(20), "{args:?} took {took:?}");
 }
 

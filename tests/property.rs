@@ -57,6 +57,11 @@ fn every_case_gives_its_expected_bytes() {
             backups,
             "{name}.{enc}: a no-op took a backup"
         );
+        assert_eq!(
+            w.backup_temps(),
+            Vec::<String>::new(),
+            "{name}.{enc}: the no-op's staged backup was left behind"
+        );
         // A dry run of a change writes nothing; restore gives the input back.
         if input != want {
             let out = w.cmd().args(["restore"]).output().unwrap();
@@ -486,6 +491,7 @@ fn what_set_and_unset_refuse() {
         );
         assert!(w.bytes() == before, "{args:?}");
         assert_eq!(w.backup_count(), 0);
+        assert_eq!(w.backup_temps(), Vec::<String>::new(), "{args:?}");
         assert_eq!(w.folder_names(), ["MetaBase.xml"]);
     }
     // Options are options, not values: --dry-run after the values is honoured.

@@ -115,6 +115,7 @@ encoding-utf16le-bom = UTF-16LE with BOM
 metabase-not-a-metabase = not a metabase: the root element is <{ $element }>, not <configuration>
 metabase-no-mbproperty = not a metabase: <configuration> has no <MBProperty> element
 metabase-too-deep = elements nested more than { $max } deep; a metabase has four levels (damaged or hostile file)
+metabase-too-large = the text is { $size } bytes; this tool reads metabases of at most { $max } bytes (4 GiB), far more than IIS 6 writes
 metabase-doctype = the file has a DOCTYPE, which IIS never writes in a metabase; its entity definitions are not expanded
 metabase-unknown-namespace = the namespace "{ $namespace }" is not IIS 6's ({ $expected }); is this a metabase of another IIS version?
 metabase-missing-location = <{ $element }> has no Location attribute: IIS cannot tell which key it is

@@ -110,6 +110,7 @@ encoding-utf16le-bom = UTF-16LE (BOM 付き)
 metabase-not-a-metabase = メタベースではありません: ルート要素が <configuration> ではなく <{ $element }> です
 metabase-no-mbproperty = メタベースではありません: <configuration> に <MBProperty> 要素がありません
 metabase-too-deep = 要素の入れ子が { $max } 段を超えています。メタベースの階層は 4 段です (ファイルが破損しているか、悪意のあるファイルです)
+metabase-too-large = テキストが { $size } バイトあります。このツールが読めるメタベースは最大 { $max } バイト (4 GiB) で、IIS 6 が書くサイズを大きく超えています
 metabase-doctype = ファイルに DOCTYPE があります。IIS はメタベースに DOCTYPE を書き込みません。その中のエンティティ定義は展開しません
 metabase-unknown-namespace = 名前空間 "{ $namespace }" は IIS 6 のもの ({ $expected }) ではありません。別のバージョンの IIS のメタベースではありませんか?
 metabase-missing-location = <{ $element }> に Location 属性がありません: IIS はどのキーか判断できません

@@ -110,6 +110,7 @@ encoding-utf16le-bom = UTF-16LE có BOM
 metabase-not-a-metabase = không phải metabase: phần tử gốc là <{ $element }>, không phải <configuration>
 metabase-no-mbproperty = không phải metabase: <configuration> không có phần tử <MBProperty>
 metabase-too-deep = các phần tử lồng nhau sâu hơn { $max } cấp; một metabase chỉ có bốn cấp (tệp bị hỏng hoặc có ý đồ xấu)
+metabase-too-large = văn bản dài { $size } byte; công cụ này chỉ đọc metabase tối đa { $max } byte (4 GiB), lớn hơn nhiều so với những gì IIS 6 ghi ra
 metabase-doctype = tệp có DOCTYPE, thứ mà IIS không bao giờ ghi vào metabase; các định nghĩa thực thể trong đó không được mở rộng
 metabase-unknown-namespace = không gian tên "{ $namespace }" không phải của IIS 6 ({ $expected }); đây có phải là metabase của một phiên bản IIS khác không?
 metabase-missing-location = <{ $element }> không có thuộc tính Location: IIS không biết đó là khóa nào

@@ -4,10 +4,11 @@
 //! `restore` differ only in their plan and their words.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::common;
 use crate::apply::{self, Committed, Locked};
-use crate::backup::Store;
+use crate::backup::{BackupJob, Store};
 use crate::cli::GlobalArgs;
 use crate::metabase::text::Document;
 use crate::render::{self, Labels};
@@ -19,12 +20,20 @@ pub struct Editing {
     pub path: PathBuf,
     pub store: Option<Store>,
     pub locked: Option<Locked>,
+    /// The backup of the bytes read, being written while the command plans.
+    staging: Option<BackupJob>,
+    /// The bytes read (the ones `staging` backs up).
+    raw: Arc<Vec<u8>>,
 }
 
 impl Editing {
     /// Resolve the file; unless `dry_run`, find the backup store and take the
-    /// lock (waiting up to --lock-timeout); then read the bytes (under the lock).
-    pub fn open(g: &GlobalArgs, dry_run: bool) -> anyhow::Result<(Editing, Vec<u8>)> {
+    /// lock (waiting up to --lock-timeout); then read the bytes (under the
+    /// lock) and start writing their backup, which does not depend on the
+    /// plan: its write and flush overlap the scan. [`Editing::commit`] lists
+    /// it; a run that commits nothing (no change, an error) drops it, and the
+    /// drop cancels it and deletes its file.
+    pub fn open(g: &GlobalArgs, dry_run: bool) -> anyhow::Result<(Editing, Arc<Vec<u8>>)> {
         let path = common::resolve_file(g)?;
         let store = if dry_run {
             None
@@ -36,15 +45,20 @@ impl Editing {
         } else {
             Some(apply::lock(&path, g.lock_timeout)?)
         };
-        let raw = match locked.as_mut() {
+        let raw = Arc::new(match locked.as_mut() {
             Some(l) => l.read()?,
             None => apply::read_unlocked(&path)?,
-        };
+        });
+        let staging = store
+            .clone()
+            .map(|store| BackupJob::start(store, Arc::clone(&raw)));
         Ok((
             Editing {
                 path,
                 store,
                 locked,
+                staging,
+                raw: Arc::clone(&raw),
             },
             raw,
         ))
@@ -75,6 +89,12 @@ impl Editing {
             unreachable!("a dry run commits nothing")
         };
         let splices = doc.to_file_splices(splices);
-        Ok(apply::commit(locked, store, raw, &splices, operation)?)
+        // The staged backup holds the bytes `open` read; for any other bytes
+        // it is dropped (cancelled) and the backup written here.
+        let same_bytes = raw.as_ptr() == self.raw.as_ptr() && raw.len() == self.raw.len();
+        let staging = self.staging.take().filter(|_| same_bytes);
+        Ok(apply::commit(
+            locked, store, raw, &splices, operation, staging,
+        )?)
     }
 }

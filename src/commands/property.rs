@@ -121,7 +121,7 @@ pub fn resolve(
     }
     if let Some(a) = key.and_then(|k| scan.attr(text, k, spec)) {
         return Ok(Property {
-            name: leak(text[a.name.clone()].to_string()),
+            name: leak(text[a.name()].to_string()),
             id: 0,
             kind: o.kind.unwrap_or(ValueType::String).as_str(),
             user_type: leak(o.user_type.unwrap_or("IIS_MD_UT_SERVER").to_string()),
@@ -611,9 +611,9 @@ pub fn list(g: &GlobalArgs, ui: &Ui, a: &ListArgs) -> anyhow::Result<ExitCode> {
     let key = &scan.keys[k];
     let mut items = Vec::new();
     for at in scan.attrs_of(key) {
-        let name = &text[at.name.clone()];
+        let name = &text[at.name()];
         let def = catalog::by_name(name);
-        let raw = text[at.value.clone()].to_string();
+        let raw = text[at.value()].to_string();
         items.push(ListItem {
             name: name.to_string(),
             id: def.map(|d| d.id),
@@ -621,7 +621,7 @@ pub fn list(g: &GlobalArgs, ui: &Ui, a: &ListArgs) -> anyhow::Result<ExitCode> {
             value: value::decode(def.map_or(ValueType::String, |d| d.value_type), &raw),
             raw,
             form: Form::Attribute,
-            line: line_of(text, at.name.start),
+            line: line_of(text, at.name().start),
         });
     }
     for c in scan.customs_of(key) {
@@ -692,7 +692,7 @@ pub fn keys(g: &GlobalArgs, ui: &Ui, a: &KeysArgs) -> anyhow::Result<ExitCode> {
     if let Some(l) = &a.location {
         find_key(text, &scan, l).map_err(|e| common::plan_error(&path, text, e))?;
     }
-    let starts: Vec<usize> = scan.keys.iter().map(|k| k.start_tag.start).collect();
+    let starts: Vec<usize> = scan.keys.iter().map(|k| k.start_tag().start).collect();
     let lines = crate::metabase::text::line_cols(text, &starts);
     let keys: Vec<KeyItem> = scan
         .keys

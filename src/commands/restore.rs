@@ -139,6 +139,7 @@ pub fn restore(
         &current,
         &splices,
         &format!("restore {}", source.id),
+        None,
     )?;
     report.changed = true;
     report.previous_backup = Some(done.backup.record.id.clone());

@@ -93,20 +93,20 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             )));
         }
     }
-    let mut by_location: HashMap<String, usize> = HashMap::new();
-    for key in &scan.keys {
+    let duplicates = duplicate_locations(text, scan);
+    let mut next_duplicate = duplicates.iter().peekable();
+    for (index, key) in scan.keys.iter().enumerate() {
         let Some(loc) = key.location(text) else {
             out.push(error(Problem::new(
-                key.start_tag.start,
-                key.name.end - key.start_tag.start,
+                key.start_tag().start,
+                key.name().end - key.start_tag().start,
                 "missing-location",
                 t!("metabase-missing-location", element = key.element(text)),
             )));
             continue;
         };
-        let norm = loc.trim_end_matches('/').to_ascii_lowercase();
-        if let Some(&first) = by_location.get(&norm) {
-            let l = key.location.clone().expect("has a location");
+        if let Some(&(_, first)) = next_duplicate.next_if(|&&(i, _)| i == index) {
+            let l = key.location_span().expect("has a location");
             out.push(error(Problem::new(
                 l.start,
                 span_len(&l),
@@ -117,8 +117,6 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                     line = super::text::line_of(text, first)
                 ),
             )));
-        } else {
-            by_location.insert(norm, key.start_tag.start);
         }
 
         // Customs: ID, Type, value by type, order, duplicates.
@@ -249,11 +247,11 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
                 c.id_num.and_then(super::catalog::by_id).map(|d| d.name),
             ];
             for a in scan.attrs_of(key) {
-                let an = &text[a.name.clone()];
+                let an = &text[a.name()];
                 if names.iter().flatten().any(|n| n.eq_ignore_ascii_case(an)) {
                     out.push(error(Problem::new(
-                        a.name.start,
-                        span_len(&a.name),
+                        a.name().start,
+                        span_len(&a.name()),
                         "both-forms",
                         t!(
                             "metabase-both-forms",
@@ -274,7 +272,7 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             .filter_map(|c| c.value.clone())
             .chain(
                 scan.attr(text, key, SMTP_USE_TCP_DNS.name)
-                    .map(|a| a.value.clone()),
+                    .map(|a| a.value()),
             );
         for v in dns {
             if !matches!(parse_dword(&text[v.clone()]), Some(0..=2)) {
@@ -298,19 +296,16 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
         .find(|k| k.location(text).is_some_and(|l| same_location(l, "/LM")));
     let ewr = lm.and_then(|k| scan.attr(text, k, "EnableEditWhileRunning"));
     match (lm, ewr) {
-        (_, Some(a)) if text[a.value.clone()].trim() == "1" => {}
+        (_, Some(a)) if text[a.value()].trim() == "1" => {}
         (_, Some(a)) => out.push(warning(Problem::new(
-            a.value.start,
-            span_len(&a.value),
+            a.value().start,
+            span_len(&a.value()),
             "edit-while-running-off",
-            t!(
-                "metabase-edit-while-running-off",
-                value = &text[a.value.clone()]
-            ),
+            t!("metabase-edit-while-running-off", value = &text[a.value()]),
         ))),
         (Some(k), None) => out.push(warning(Problem::new(
-            k.start_tag.start,
-            k.name.end - k.start_tag.start,
+            k.start_tag().start,
+            k.name().end - k.start_tag().start,
             "edit-while-running-off",
             t!("metabase-edit-while-running-unset"),
         ))),
@@ -322,6 +317,41 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
         ))),
         (None, None) => {}
     }
+}
+
+/// Every key whose Location repeats an earlier key's (ignoring ASCII case
+/// and a trailing slash, as IIS compares paths): its index and where the
+/// first such key starts, in document order. Without a `String` per key: a
+/// 64-bit hash of each Location, sorted, and the texts compared only where
+/// two hashes meet (16 bytes a key, where a map of lowered copies took 60-100).
+fn duplicate_locations(text: &str, scan: &Scan) -> Vec<(usize, usize)> {
+    let path = |i: usize| scan.keys[i].location(text).map(|l| l.trim_end_matches('/'));
+    let mut hashed: Vec<(u64, u32)> = (0..scan.keys.len())
+        .filter_map(|i| path(i).map(|l| (fnv1a_lowercase(l), i as u32)))
+        .collect();
+    // By hash, then by document order within one hash.
+    hashed.sort_unstable();
+    let mut out = Vec::new();
+    for group in hashed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (j, &(_, i)) in group.iter().enumerate().skip(1) {
+            let this = path(i as usize).expect("has a location");
+            let first = group[..j]
+                .iter()
+                .find(|&&(_, f)| path(f as usize).is_some_and(|p| p.eq_ignore_ascii_case(this)));
+            if let Some(&(_, f)) = first {
+                out.push((i as usize, scan.keys[f as usize].start_tag().start));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// FNV-1a over the ASCII-lowercased bytes.
+fn fnv1a_lowercase(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A Custom value against its Type.
@@ -419,6 +449,24 @@ mod tests {
                 ("duplicate-location", Error),
                 ("missing-location", Error),
             ]
+        );
+    }
+
+    #[test]
+    fn duplicate_locations_name_the_first_key() {
+        let keys: String = [
+            "/LM/A", "/LM/b", "/lm/a/", "/LM/B", "/LM/c", "/LM/A", "/LM/AB",
+        ]
+        .iter()
+        .map(|l| format!("<IIsConfigObject Location=\"{l}\"/>\r\n"))
+        .collect();
+        let t = doc(&keys);
+        let (scan, problems) = scan_all(&t);
+        assert!(problems.is_empty());
+        let start = |i: usize| scan.keys[i + 1].start_tag().start; // keys[0] is /LM
+        assert_eq!(
+            duplicate_locations(&t, &scan),
+            [(3, start(0)), (4, start(1)), (6, start(0))]
         );
     }
 

@@ -152,8 +152,8 @@ pub fn find_key(text: &str, scan: &Scan, location: &str) -> Result<usize, PlanEr
             location: location.to_string(),
         });
     };
-    let mut at = vec![k.start_tag.start];
-    at.extend(found.map(|(_, k)| k.start_tag.start));
+    let mut at = vec![k.start_tag().start];
+    at.extend(found.map(|(_, k)| k.start_tag().start));
     if at.len() > 1 {
         return Err(PlanError::DuplicateKey {
             location: location.to_string(),
@@ -196,7 +196,7 @@ pub fn setting(
                 name = prop.name,
                 id = prop.id
             ),
-            at: vec![c.span.start, a.name.start],
+            at: vec![c.span.start, a.name().start],
         }),
         (Some(c), None) => {
             let Some(v) = c.value.clone() else {
@@ -221,16 +221,16 @@ pub fn setting(
             }))
         }
         (None, Some(a)) => {
-            let raw = text[a.value.clone()].to_string();
+            let raw = text[a.value()].to_string();
             Ok(Some(Setting {
                 form: Form::Attribute,
                 value: parse_dword(&raw),
                 raw,
-                value_span: a.value.clone(),
+                value_span: a.value(),
                 // The attribute form inherits as the schema says (the catalogue).
                 inherit: prop.attributes.contains("INHERIT"),
-                at: a.name.start,
-                span: a.name.start..a.value.end + 1,
+                at: a.name().start,
+                span: a.name().start..a.value().end + 1,
             }))
         }
         (None, None) => Ok(None),
@@ -242,7 +242,7 @@ pub fn setting(
 pub fn edit_while_running(text: &str, scan: &Scan) -> Option<String> {
     let key = find_key(text, scan, "/LM").ok()?;
     let a = scan.attr(text, &scan.keys[key], "EnableEditWhileRunning")?;
-    Some(text[a.value.clone()].to_string())
+    Some(text[a.value()].to_string())
 }
 
 /// Plan setting `prop` to `value` at `location`.
@@ -285,7 +285,7 @@ pub fn plan_set_value(
             let values = scan
                 .attrs
                 .iter()
-                .map(|a| (a.value.start, a.value.end))
+                .map(|a| (a.value().start, a.value().end))
                 .chain(
                     scan.customs
                         .iter()
@@ -316,7 +316,7 @@ pub fn plan_set_value(
                     name = prop.name,
                     location = key.location(text).unwrap_or(location)
                 ),
-                at: vec![key.start_tag.start],
+                at: vec![key.start_tag().start],
             })
         }
         None => (
@@ -424,7 +424,7 @@ fn insertion(
         ("Attributes", prop.attributes.to_string()),
     ];
     let customs = scan.customs_of(key);
-    let key_indent = indent_before(text, key.start_tag.start).unwrap_or("");
+    let key_indent = indent_before(text, key.start_tag().start).unwrap_or("");
     let child_indent = format!("{key_indent}\t");
     let fallback_nl = newline_of(text);
 
@@ -468,7 +468,7 @@ fn insertion(
         }
         (None, None) if key.self_closing => {
             // `<X Location="..." />` becomes `<X Location="..." >` + child + `</X>`.
-            let tag_end = key.start_tag.end;
+            let tag_end = key.start_tag().end;
             let nl = previous_line_end(text, tag_end).unwrap_or(fallback_nl);
             let name = key.element(text);
             (
@@ -476,11 +476,11 @@ fn insertion(
                 format!(">{nl}{child_indent}{element}{nl}{key_indent}</{name}>"),
             )
         }
-        (None, None) => match rest_of_line_blank(text, key.start_tag.end) {
+        (None, None) => match rest_of_line_blank(text, key.start_tag().end) {
             Some((next_line, nl)) => (next_line..next_line, format!("{child_indent}{element}{nl}")),
             None => {
-                let nl = previous_line_end(text, key.start_tag.end).unwrap_or(fallback_nl);
-                let end = key.start_tag.end;
+                let nl = previous_line_end(text, key.start_tag().end).unwrap_or(fallback_nl);
+                let end = key.start_tag().end;
                 (end..end, format!("{nl}{child_indent}{element}{nl}"))
             }
         },

@@ -32,11 +32,49 @@ pub type Span = Range<usize>;
 /// Why the text cannot be scanned, and where (the first problem in the file).
 pub type ScanError = Problem;
 
+/// A span in 8 bytes: the scan keeps one per attribute and per key of the
+/// file, so its size is most of the memory a command needs beyond the text
+/// itself. Texts are at most [`MAX_TEXT`] bytes, which [`scan`] checks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    fn new(s: &Span) -> Self {
+        debug_assert!(s.end <= MAX_TEXT);
+        Span32 {
+            start: s.start as u32,
+            end: s.end as u32,
+        }
+    }
+
+    fn get(self) -> Span {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The largest text the scanner takes (4 GiB - 1): its spans are 32-bit.
+/// IIS 6's own metabases are far smaller; a larger one is refused, not cut.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// One attribute of a key's start tag (16 bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attr {
-    pub name: Span,
+    name: Span32,
+    value: Span32,
+}
+
+impl Attr {
+    pub fn name(&self) -> Span {
+        self.name.get()
+    }
+
     /// Between the quotes.
-    pub value: Span,
+    pub fn value(&self) -> Span {
+        self.value.get()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,20 +93,17 @@ pub struct Custom {
     pub attributes: Option<Span>,
 }
 
+/// A key (56 bytes: the spans are 32-bit, see [`Span32`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
-    /// `<` to `>` of the start tag (or of the self-closing tag).
-    pub start_tag: Span,
-    /// The element name (the key type: IIsSmtpService, IIsConfigObject, ...).
-    pub name: Span,
-    /// The Location value, between the quotes.
-    pub location: Option<Span>,
+    start_tag: Span32,
+    /// The element name ends here; it starts just after the `<`.
+    name_end: u32,
+    location: Option<Span32>,
     pub self_closing: bool,
-    pub end_tag: Option<Span>,
-    /// Indices into [`Scan::customs`].
-    pub customs: Range<usize>,
-    /// Indices into [`Scan::attrs`]: every attribute of the start tag but Location.
-    pub attrs: Range<usize>,
+    end_tag: Option<Span32>,
+    customs: (u32, u32),
+    attrs: (u32, u32),
 }
 
 #[derive(Debug, Default)]
@@ -84,29 +119,58 @@ pub struct Scan {
 
 impl Scan {
     pub fn customs_of(&self, key: &Key) -> &[Custom] {
-        &self.customs[key.customs.clone()]
+        &self.customs[key.customs()]
     }
 
     pub fn attrs_of(&self, key: &Key) -> &[Attr] {
-        &self.attrs[key.attrs.clone()]
+        &self.attrs[key.attrs()]
     }
 
     /// The attribute `name` (compared ignoring ASCII case) of a key.
     pub fn attr(&self, text: &str, key: &Key, name: &str) -> Option<&Attr> {
         self.attrs_of(key)
             .iter()
-            .find(|a| text[a.name.clone()].eq_ignore_ascii_case(name))
+            .find(|a| text[a.name()].eq_ignore_ascii_case(name))
     }
 }
 
 impl Key {
+    /// `<` to `>` of the start tag (or of the self-closing tag).
+    pub fn start_tag(&self) -> Span {
+        self.start_tag.get()
+    }
+
+    /// The element name (the key type: IIsSmtpService, IIsConfigObject, ...).
+    pub fn name(&self) -> Span {
+        self.start_tag.start as usize + 1..self.name_end as usize
+    }
+
+    /// The Location value, between the quotes.
+    pub fn location_span(&self) -> Option<Span> {
+        self.location.map(Span32::get)
+    }
+
     /// The Location as written (raw, entities not expanded).
     pub fn location<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.location.clone().map(|s| &text[s])
+        self.location_span().map(|s| &text[s])
+    }
+
+    pub fn end_tag(&self) -> Option<Span> {
+        self.end_tag.map(Span32::get)
+    }
+
+    /// Indices into [`Scan::customs`].
+    pub fn customs(&self) -> Range<usize> {
+        self.customs.0 as usize..self.customs.1 as usize
+    }
+
+    /// Indices into [`Scan::attrs`]: every attribute of the start tag but Location.
+    pub fn attrs(&self) -> Range<usize> {
+        self.attrs.0 as usize..self.attrs.1 as usize
     }
 
     pub fn element<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.name.clone()]
+        &text[self.name()]
     }
 }
 
@@ -223,12 +287,15 @@ enum Level {
 pub fn is_xml_rule(code: &str) -> bool {
     !matches!(
         code,
-        "not-a-metabase" | "no-mbproperty" | "too-deep" | "doctype" | "double-bom"
+        "not-a-metabase" | "no-mbproperty" | "too-deep" | "too-large" | "doctype" | "double-bom"
     )
 }
 
 /// Scan a metabase, stopping at the first problem in the file.
 pub fn scan(text: &str) -> Result<Scan, ScanError> {
+    if text.len() > MAX_TEXT {
+        return Err(too_large(text));
+    }
     if text.len() < PARALLEL_BYTES {
         return scan_with(text, BadChar::Known(validate::first_bad_char(text, 0)));
     }
@@ -284,23 +351,57 @@ impl BadChar<'_> {
 /// [`MAX_PROBLEMS`]) and going on at the next tag after each. The scan holds
 /// what could be read.
 pub fn scan_all(text: &str) -> (Scan, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut at = 0;
-    while let Some(b) = validate::first_bad_char(text, at) {
-        if problems.len() >= MAX_PROBLEMS {
-            break;
-        }
-        problems.push(bad_char(text, b));
-        at = b.0 + 1;
+    if text.len() > MAX_TEXT {
+        return (Scan::default(), vec![too_large(text)]);
     }
-    let mut sink = Sink::Collect(problems);
-    let scan = walk(text, &mut sink).unwrap_or_default();
-    let Sink::Collect(mut problems) = sink else {
-        unreachable!()
+    // Every bad character, on a second core for a large file, while the tags
+    // are walked.
+    let bad_chars = || {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(b) = validate::first_bad_char(text, at) {
+            if found.len() >= MAX_PROBLEMS {
+                break;
+            }
+            found.push(bad_char(text, b));
+            at = b.0 + 1;
+        }
+        found
     };
+    let walk_all = || {
+        let mut sink = Sink::Collect(Vec::new());
+        let scan = walk(text, &mut sink).unwrap_or_default();
+        let Sink::Collect(problems) = sink else {
+            unreachable!()
+        };
+        (scan, problems)
+    };
+    let (mut problems, (scan, more)) = if text.len() < PARALLEL_BYTES {
+        (bad_chars(), walk_all())
+    } else {
+        std::thread::scope(|s| {
+            let search = s.spawn(bad_chars);
+            let walked = walk_all();
+            match search.join() {
+                Ok(found) => (found, walked),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    };
+    problems.extend(more);
+    // Stable: at one offset, a bad character first, as before.
     problems.sort_by_key(|p| p.offset);
     problems.truncate(MAX_PROBLEMS);
     (scan, problems)
+}
+
+fn too_large(text: &str) -> Problem {
+    Problem::new(
+        0,
+        1,
+        "too-large",
+        t!("metabase-too-large", size = text.len(), max = MAX_TEXT),
+    )
 }
 
 fn bad_char(_text: &str, (offset, c): (usize, char)) -> Problem {
@@ -494,7 +595,7 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
                             open_custom = Some(out.customs.len() - 1);
                         }
                         if let Some(k) = out.keys.last_mut() {
-                            k.customs.end = out.customs.len();
+                            k.customs.1 = out.customs.len() as u32;
                         }
                         Level::Other
                     }
@@ -581,7 +682,7 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
                 match (open.parent, level) {
                     (Level::Keys, Level::Key) => {
                         if let Some(k) = out.keys.last_mut() {
-                            k.end_tag = Some(span.clone());
+                            k.end_tag = Some(Span32::new(&span));
                         }
                     }
                     (Level::Key, Level::Other) => {
@@ -703,26 +804,27 @@ fn key(
     all: &mut Vec<Attr>,
     first_custom: usize,
 ) -> Key {
+    debug_assert_eq!(name.start, tag.start + 1);
     let mut location = None;
-    let first_attr = all.len();
+    let first_attr = all.len() as u32;
     for a in attrs {
         if &text[a.name.clone()] == "Location" {
-            location = Some(a.value.clone());
+            location = Some(Span32::new(&a.value));
         } else {
             all.push(Attr {
-                name: a.name.clone(),
-                value: a.value.clone(),
+                name: Span32::new(&a.name),
+                value: Span32::new(&a.value),
             });
         }
     }
     Key {
-        start_tag: tag,
-        name,
+        start_tag: Span32::new(&tag),
+        name_end: name.end as u32,
         location,
         self_closing: empty,
         end_tag: None,
-        customs: first_custom..first_custom,
-        attrs: first_attr..all.len(),
+        customs: (first_custom as u32, first_custom as u32),
+        attrs: (first_attr, all.len() as u32),
     }
 }
 
@@ -761,6 +863,16 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\r\n<MBProperty>\r\n<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t\tConnectionTimeout=\"600\"\r\n\t>\r\n\t<Custom\r\n\t\tName=\"X\"\r\n\t\tID=\"36931\"\r\n\t\tValue=\"1\"\r\n\t/>\r\n</IIsSmtpService>\r\n</MBProperty>\r\n</configuration>\r\n";
+
+    #[test]
+    fn spans_are_exact_up_to_the_largest_text() {
+        for s in [0..0, 3..17, MAX_TEXT - 1..MAX_TEXT, 0..MAX_TEXT] {
+            assert_eq!(Span32::new(&s).get(), s);
+        }
+        assert!(!is_xml_rule("too-large"));
+        assert_eq!(std::mem::size_of::<Attr>(), 16);
+        assert!(std::mem::size_of::<Key>() <= 56);
+    }
 
     #[test]
     fn a_good_file_scans() {

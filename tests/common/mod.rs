@@ -70,6 +70,18 @@ impl Work {
         v
     }
 
+    /// Temporary files in the backup folder: a run that ends must leave none
+    /// (a backup is staged while the command plans; see backup::BackupJob).
+    pub fn backup_temps(&self) -> Vec<String> {
+        match std::fs::read_dir(&self.backups) {
+            Ok(rd) => rd
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tmp"))
+                .collect(),
+            Err(_) => vec![],
+        }
+    }
+
     pub fn backup_count(&self) -> usize {
         match std::fs::read_dir(&self.backups) {
             Ok(rd) => rd
