@@ -12,7 +12,7 @@
 //!    plans ([`crate::backup::BackupJob`]); the backup is named and listed
 //!    here, and only here.
 //! 4. The new bytes are streamed to a temporary file in the same folder, given
-//!    the original's permissions, flushed, and read back and compared.
+//!    the original's permissions, then flushed while it is read back and compared.
 //! 5. The file is read again under the lock and compared with the bytes the plan
 //!    was made from: an editor that takes no lock (Notepad, IIS) is detected and
 //!    nothing is written.
@@ -255,8 +255,9 @@ pub fn commit(
 
     // The backup and the temporary file are independent until the rename, so
     // they are made at once on two threads: the backup (write, then its flush
-    // and its SHA-256 side by side) and the temporary file (write, flush, read
-    // back). The rename below waits for both, so the backup is complete and
+    // and its SHA-256 side by side; begun before the plan when `staging` is
+    // given) and the temporary file (write, then its flush and its read-back
+    // side by side). The rename below waits for both, so the backup is complete and
     // flushed before the original is replaced.
     let (backup, tmp) = std::thread::scope(|scope| {
         let backup = scope.spawn(|| match staging {
@@ -266,7 +267,7 @@ pub fn commit(
             None => store.save(&path, original, operation),
         });
         let tmp = write_temp(&path, &target, &dir, &locked.file, original, splices)
-            .and_then(|tmp| verify_temp(&path, tmp, original, splices));
+            .and_then(|tmp| flush_and_verify(&path, tmp, original, splices));
         match backup.join() {
             Ok(b) => (b, tmp),
             Err(panic) => std::panic::resume_unwind(panic),
@@ -339,20 +340,36 @@ fn write_temp(
         .metadata()
         .map_err(io_err("io-read-metadata"))?;
     platform::copy_permissions(&meta, tmp.as_file()).map_err(io_err("io-copy-permissions"))?;
-    tmp.as_file().sync_all().map_err(io_err("io-flush-temp"))?;
     Ok(tmp)
 }
 
-/// Read the temporary file back: a short write or a flaky share shows here.
-/// Runs on the temporary file's thread, beside the backup's flush.
-fn verify_temp(
+/// Flush the temporary file and, meanwhile, read it back: the flush waits on
+/// the disk, the comparison on the page cache, so the read-back costs no
+/// wall time of its own. Both must succeed.
+fn flush_and_verify(
     path: &Path,
     tmp: tempfile::NamedTempFile,
     original: &[u8],
     splices: &[Splice],
 ) -> Result<tempfile::NamedTempFile, Error> {
+    let (synced, verified) = std::thread::scope(|s| {
+        let file = tmp.as_file();
+        let sync = s.spawn(move || file.sync_all());
+        let verified = verify_temp(path, tmp.path(), original, splices);
+        match sync.join() {
+            Ok(r) => (r, verified),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    synced.map_err(|e| Error::io(path, "io-flush-temp", e))?;
+    verified?;
+    Ok(tmp)
+}
+
+/// Read the temporary file back: a short write or a flaky share shows here.
+fn verify_temp(path: &Path, tmp: &Path, original: &[u8], splices: &[Splice]) -> Result<(), Error> {
     let io_err = |e: io::Error| Error::io(path, "io-read-back-temp", e);
-    let mut check = File::open(tmp.path()).map_err(io_err)?;
+    let mut check = File::open(tmp).map_err(io_err)?;
     if !same_content(&mut check, splice::pieces(original, splices)).map_err(io_err)? {
         return Err(Error::io(
             path,
@@ -360,7 +377,7 @@ fn verify_temp(
             io::Error::other(crate::t!("io-verify-failed")),
         ));
     }
-    Ok(tmp)
+    Ok(())
 }
 
 /// Whether `r` yields exactly the concatenation of `pieces`, compared in chunks.

@@ -9,7 +9,9 @@
 //! out of order, a SmtpUseTcpDns value KB 820284 does not define,
 //! EnableEditWhileRunning off, an unknown namespace or flag name.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::plan::{parse_dword, SMTP_USE_TCP_DNS};
 use super::scan::{same_location, scan_all, Scan, Span};
@@ -93,8 +95,12 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             )));
         }
     }
-    let duplicates = duplicate_locations(text, scan);
-    let mut next_duplicate = duplicates.iter().peekable();
+    // The first key of each Location (ignoring ASCII case and a trailing
+    // slash, as IIS compares paths), by a 64-bit hash of it: no `String` per
+    // key, and each key's Location is read once, here.
+    let mut first_of: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(scan.keys.len(), Default::default());
+    let path = |i: usize| scan.keys[i].location(text).map(|l| l.trim_end_matches('/'));
     for (index, key) in scan.keys.iter().enumerate() {
         let Some(loc) = key.location(text) else {
             out.push(error(Problem::new(
@@ -105,7 +111,18 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             )));
             continue;
         };
-        if let Some(&(_, first)) = next_duplicate.next_if(|&&(i, _)| i == index) {
+        let this = loc.trim_end_matches('/');
+        let same = |i: &usize| path(*i).is_some_and(|p| p.eq_ignore_ascii_case(this));
+        let first = match first_of.entry(fnv1a_lowercase(this)) {
+            Entry::Vacant(e) => {
+                e.insert(index);
+                None
+            }
+            Entry::Occupied(e) if same(e.get()) => Some(*e.get()),
+            // Two paths with one hash: look for an equal one the long way.
+            Entry::Occupied(_) => (0..index).find(same),
+        };
+        if let Some(first) = first.map(|f| scan.keys[f].start_tag().start) {
             let l = key.location_span().expect("has a location");
             out.push(error(Problem::new(
                 l.start,
@@ -319,32 +336,24 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every key whose Location repeats an earlier key's (ignoring ASCII case
-/// and a trailing slash, as IIS compares paths): its index and where the
-/// first such key starts, in document order. Without a `String` per key: a
-/// 64-bit hash of each Location, sorted, and the texts compared only where
-/// two hashes meet (16 bytes a key, where a map of lowered copies took 60-100).
-fn duplicate_locations(text: &str, scan: &Scan) -> Vec<(usize, usize)> {
-    let path = |i: usize| scan.keys[i].location(text).map(|l| l.trim_end_matches('/'));
-    let mut hashed: Vec<(u64, u32)> = (0..scan.keys.len())
-        .filter_map(|i| path(i).map(|l| (fnv1a_lowercase(l), i as u32)))
-        .collect();
-    // By hash, then by document order within one hash.
-    hashed.sort_unstable();
-    let mut out = Vec::new();
-    for group in hashed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        for (j, &(_, i)) in group.iter().enumerate().skip(1) {
-            let this = path(i as usize).expect("has a location");
-            let first = group[..j]
-                .iter()
-                .find(|&&(_, f)| path(f as usize).is_some_and(|p| p.eq_ignore_ascii_case(this)));
-            if let Some(&(_, f)) = first {
-                out.push((i as usize, scan.keys[f as usize].start_tag().start));
-            }
+/// A hasher for keys that are hashes already (the map above).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    out.sort_unstable();
-    out
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// FNV-1a over the ASCII-lowercased bytes.
@@ -461,13 +470,21 @@ mod tests {
         .map(|l| format!("<IIsConfigObject Location=\"{l}\"/>\r\n"))
         .collect();
         let t = doc(&keys);
-        let (scan, problems) = scan_all(&t);
-        assert!(problems.is_empty());
-        let start = |i: usize| scan.keys[i + 1].start_tag().start; // keys[0] is /LM
-        assert_eq!(
-            duplicate_locations(&t, &scan),
-            [(3, start(0)), (4, start(1)), (6, start(0))]
-        );
+        let d = Document::decode(t.as_bytes()).unwrap();
+        let found: Vec<(usize, String)> = check(&d)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.problem.code, "duplicate-location");
+                let (line, _) = super::super::text::line_col(&t, f.problem.offset);
+                (line, f.problem.message)
+            })
+            .collect();
+        // HEAD holds lines 1-7; the keys are on lines 8-14.
+        assert_eq!(found.len(), 3, "{found:?}");
+        for ((line, message), (want_line, first)) in found.iter().zip([(10, 8), (11, 9), (13, 8)]) {
+            assert_eq!(*line, want_line);
+            assert!(message.contains(&format!("line {first}")), "{message}");
+        }
     }
 
     #[test]
