@@ -20,9 +20,16 @@ fn main() -> ExitCode {
     let lang = i18n::from_args_and_env(std::env::args_os());
     i18n::set(lang);
 
-    let parsed = cli::localized_command(lang)
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // Arguments that parse need none of the localized help texts, which cost
+    // a few milliseconds to format (hundreds of messages): the plain command
+    // parses first, and only help, --version and usage errors (which print
+    // those texts) go through the localized one. Both accept the same
+    // arguments: localizing changes texts, never names or values.
+    let parsed = <Cli as clap::Parser>::try_parse().or_else(|_| {
+        cli::localized_command(lang)
+            .try_get_matches()
+            .and_then(|m| Cli::from_arg_matches(&m))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -542,16 +542,18 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
                 }
                 // Collecting: a tag that could not be read whole is not looked into.
                 let mut broken = false;
-                let (name, empty) = match parsed {
-                    Ok(t) => (t.name, t.empty),
+                let (name, empty, plain) = match parsed {
+                    Ok(t) => (t.name, t.empty, t.plain),
                     Err(p) => {
                         report!(p);
                         broken = true;
                         let n0 = before + 1;
-                        (n0..validate::name_end(text, n0), quick_empty)
+                        (n0..validate::name_end(text, n0), quick_empty, false)
                     }
                 };
-                if let Err(p) = ns.enter(text, name.clone(), &attrs) {
+                if plain {
+                    ns.enter_plain();
+                } else if let Err(p) = ns.enter(text, name.clone(), &attrs) {
                     report!(p);
                 }
                 let elem = &text[name.clone()];

@@ -257,15 +257,26 @@ pub fn name_end(text: &str, mut i: usize) -> usize {
 /// accepts (then it need not be checked again). One loop over the bytes in
 /// the common case; a non-ASCII byte takes the general path.
 fn ascii_name_end(text: &str, i: usize) -> (usize, bool) {
+    let (end, ok, _) = ascii_name_scan(text, i);
+    (end, ok)
+}
+
+/// [`ascii_name_end`], and whether the name holds a colon (a prefix for
+/// [`Namespaces`] to check), found in the same loop.
+#[inline]
+fn ascii_name_scan(text: &str, i: usize) -> (usize, bool, bool) {
     let b = text.as_bytes();
     let mut j = i;
+    let mut colon = false;
     while j < b.len() && ASCII_NAME[b[j] as usize] != 0 {
+        colon |= b[j] == b':';
         j += 1;
     }
     if j < b.len() && b[j] >= 0x80 {
-        return (name_end(text, i), false);
+        let end = name_end(text, i);
+        return (end, false, b[i..end].contains(&b':'));
     }
-    (j, j > i && ASCII_NAME[b[i] as usize] == START)
+    (j, j > i && ASCII_NAME[b[i] as usize] == START, colon)
 }
 
 /// The five entities XML predefines.
@@ -414,6 +425,9 @@ pub struct TagAttr {
 pub struct StartTag {
     pub name: Span,
     pub empty: bool,
+    /// No name in the tag has a colon and no attribute is `xmlns`: nothing
+    /// for [`Namespaces`] to do ([`Namespaces::enter_plain`]).
+    pub plain: bool,
 }
 
 /// Read the start tag `<name attr="v" ... >` or `.../>` at `tag` (as the
@@ -438,7 +452,8 @@ pub fn parse_start_tag(
         (tag.end - 1, false)
     };
     let name_start = tag.start + 1;
-    let (name_stop, name_ok) = ascii_name_end(text, name_start);
+    let (name_stop, name_ok, mut colon) = ascii_name_scan(text, name_start);
+    let mut xmlns = false;
     if name_stop == name_start {
         let c = text[name_start..].chars().next().unwrap_or(' ');
         let (at, len) = if is_space(b[name_start]) {
@@ -486,7 +501,9 @@ pub fn parse_start_tag(
         }
         // An attribute: Name S? '=' S? quoted value.
         let n0 = i;
-        let (n1, n_ok) = ascii_name_end(text, i);
+        let (n1, n_ok, n_colon) = ascii_name_scan(text, i);
+        colon |= n_colon;
+        xmlns |= &b[n0..n1] == b"xmlns";
         if n1 == n0 {
             let c = text[i..].chars().next().unwrap_or(' ');
             let msg = if b[i] == b'/' {
@@ -526,18 +543,31 @@ pub fn parse_start_tag(
             ));
         }
         let v0 = i + 1;
-        let Some(p) = memchr::memchr(q, &b[v0..close]) else {
-            return Err(Problem::new(
+        // One search finds the closing quote, or first a `<` or `&` that
+        // the value's rules must look at (then the quote is found after it).
+        let unclosed = || {
+            Problem::new(
                 i,
                 1,
                 "bad-attribute",
                 t!("xml-attribute-unclosed", name = &text[n0..n1]),
-            ));
+            )
         };
-        let v1 = v0 + p;
-        if let Err(p) = check_value(text, v0..v1) {
-            soft.push(p);
-        }
+        let Some(p) = memchr::memchr3(q, b'<', b'&', &b[v0..close]) else {
+            return Err(unclosed());
+        };
+        let v1 = if b[v0 + p] == q {
+            v0 + p
+        } else {
+            let Some(rest) = memchr::memchr(q, &b[v0 + p..close]) else {
+                return Err(unclosed());
+            };
+            let v1 = v0 + p + rest;
+            if let Err(p) = check_value(text, v0..v1) {
+                soft.push(p);
+            }
+            v1
+        };
         let name = &b[n0..n1];
         if let Some(prev) = attrs[first..].iter().find(|a| &b[a.name.clone()] == name) {
             soft.push(Problem::new(
@@ -560,6 +590,7 @@ pub fn parse_start_tag(
     Ok(StartTag {
         name: name_start..name_stop,
         empty,
+        plain: !colon && !xmlns,
     })
 }
 
@@ -795,6 +826,12 @@ pub struct Namespaces {
 }
 
 impl Namespaces {
+    /// Enter an element [`parse_start_tag`] found plain: it declares nothing
+    /// and uses no prefix.
+    pub fn enter_plain(&mut self) {
+        self.marks.push(self.bindings.len());
+    }
+
     /// Enter an element: record its declarations and check every prefix its
     /// name and attributes use.
     pub fn enter(&mut self, text: &str, name: Span, attrs: &[TagAttr]) -> Result<(), Problem> {
