@@ -2,7 +2,8 @@
 //! reference), Japanese and Vietnamese.
 //!
 //! * Messages are Fluent resources, `i18n/<lang>/*.ftl`, compiled into the
-//!   binary by `fluent_templates::static_loader!` (nothing to install).
+//!   binary by `include_str!` (nothing to install) and parsed per language
+//!   on first use.
 //! * The language is chosen once, at start, by [`choose`]: `--lang`, then
 //!   `METABASE_FIX_LANG`, then the system locale, then English. [`set`] makes it
 //!   the current one; [`current`] reads it.
@@ -17,19 +18,79 @@
 //! order differs in Japanese): give the whole sentence one id.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
 
+use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::FluentValue;
-use fluent_templates::{static_loader, LanguageIdentifier};
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
 
-static_loader! {
-    static LOCALES = {
-        locales: "./i18n",
-        fallback_language: "en",
-        // No Unicode isolation marks around variables: terminals show them.
-        customise: |bundle| bundle.set_use_isolating(false),
+/// The message files of one language, compiled in (`tests/i18n.rs` checks
+/// that this list is every `.ftl` file of every language's folder).
+macro_rules! ftl_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../i18n/", $lang, "/advice.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/check.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/cli.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/explain.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/main.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/ndr.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/property.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/set-dns-mode.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/status.ftl")),
+        ]
     };
+}
+
+/// The names of the files [`ftl_files`] lists, in its order.
+pub const FTL_FILES: [&str; 9] = [
+    "advice.ftl",
+    "check.ftl",
+    "cli.ftl",
+    "explain.ftl",
+    "main.ftl",
+    "ndr.ftl",
+    "property.ftl",
+    "set-dns-mode.ftl",
+    "status.ftl",
+];
+
+/// Each language's messages, in [`Lang`] order.
+static SOURCES: [[&str; FTL_FILES.len()]; 3] =
+    [ftl_files!("en"), ftl_files!("ja"), ftl_files!("vi")];
+
+/// Each language's bundle, parsed on first use: a run parses only the
+/// languages it prints in (its own, and English where a message is missing),
+/// not all three (a millisecond of every start).
+static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] = [const { OnceLock::new() }; 3];
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    BUNDLES[lang as usize].get_or_init(|| {
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
+        // No Unicode isolation marks around variables: terminals show them.
+        bundle.set_use_isolating(false);
+        for source in SOURCES[lang as usize] {
+            // Syntax errors are caught by tests/i18n.rs; what parses is kept.
+            let resource =
+                FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
+}
+
+/// `id` formatted in `lang` alone, if `lang` has it.
+fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A language this tool speaks.
@@ -173,27 +234,21 @@ pub fn tr(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
 /// A message in `lang` (English when `lang` lacks it; the id itself when no
 /// language has it, so a typo shows instead of vanishing).
 pub fn tr_in(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
-        .collect();
-    let lookup = |l: Lang| {
-        if map.is_empty() {
-            LOCALES.lookup_single_language::<&str>(&l.id(), id, None)
-        } else {
-            LOCALES.lookup_single_language(&l.id(), id, Some(&map))
+    let args = (!args.is_empty()).then(|| {
+        let mut map = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            map.set(Cow::Borrowed(*k), v.clone());
         }
-    };
-    lookup(lang)
-        .or_else(|_| lookup(Lang::En))
-        .unwrap_or_else(|_| id.to_string())
+        map
+    });
+    lookup(lang, id, args.as_ref())
+        .or_else(|| lookup(Lang::En, id, args.as_ref()))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// Whether a message id exists in English (the reference).
 pub fn has(id: &str) -> bool {
-    LOCALES
-        .lookup_single_language::<&str>(&Lang::En.id(), id, None)
-        .is_ok()
+    bundle(Lang::En).has_message(id)
 }
 
 /// `id` translated when it is a message id, else the text as given (for

@@ -22,6 +22,24 @@ use regex::Regex;
 
 // ---------------------------------------------------------------- the files
 
+#[test]
+fn every_message_file_is_compiled_in() {
+    // src/i18n.rs lists the files it includes: a file added to a folder and
+    // not to the list would be silently missing from the binary.
+    for lang in Lang::ALL {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("i18n")
+            .join(lang.code());
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ftl"))
+            .collect();
+        on_disk.sort();
+        assert_eq!(on_disk, i18n::FTL_FILES, "{}", dir.display());
+    }
+}
+
 /// id -> pattern text (continuation lines joined with '\n'), for one language.
 fn messages(lang: &str) -> BTreeMap<String, String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
