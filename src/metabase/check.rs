@@ -9,9 +9,7 @@
 //! out of order, a SmtpUseTcpDns value KB 820284 does not define,
 //! EnableEditWhileRunning off, an unknown namespace or flag name.
 
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::plan::{parse_dword, SMTP_USE_TCP_DNS};
 use super::scan::{same_location, scan_all, Scan, Span};
@@ -95,12 +93,11 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             )));
         }
     }
-    // The first key of each Location (ignoring ASCII case and a trailing
-    // slash, as IIS compares paths), by a 64-bit hash of it: no `String` per
-    // key, and each key's Location is read once, here.
-    let mut first_of: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
-        HashMap::with_capacity_and_hasher(scan.keys.len(), Default::default());
-    let path = |i: usize| scan.keys[i].location(text).map(|l| l.trim_end_matches('/'));
+    // Keys with one Location (ignoring ASCII case and a trailing slash, as
+    // IIS compares paths) are found by a 32-bit hash of it, taken here where
+    // each key's Location is read anyway, beside the key's index: 8 bytes a
+    // key, no `String`.
+    let mut hashes: Vec<u64> = Vec::with_capacity(scan.keys.len());
     for (index, key) in scan.keys.iter().enumerate() {
         let Some(loc) = key.location(text) else {
             out.push(error(Problem::new(
@@ -111,30 +108,8 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             )));
             continue;
         };
-        let this = loc.trim_end_matches('/');
-        let same = |i: &usize| path(*i).is_some_and(|p| p.eq_ignore_ascii_case(this));
-        let first = match first_of.entry(fnv1a_lowercase(this)) {
-            Entry::Vacant(e) => {
-                e.insert(index);
-                None
-            }
-            Entry::Occupied(e) if same(e.get()) => Some(*e.get()),
-            // Two paths with one hash: look for an equal one the long way.
-            Entry::Occupied(_) => (0..index).find(same),
-        };
-        if let Some(first) = first.map(|f| scan.keys[f].start_tag().start) {
-            let l = key.location_span().expect("has a location");
-            out.push(error(Problem::new(
-                l.start,
-                span_len(&l),
-                "duplicate-location",
-                t!(
-                    "metabase-duplicate-location",
-                    location = loc,
-                    line = super::text::line_of(text, first)
-                ),
-            )));
-        }
+        let hash = fnv1a_lowercase(loc.trim_end_matches('/')) >> 32;
+        hashes.push(hash << 32 | index as u64);
 
         // Customs: ID, Type, value by type, order, duplicates.
         let mut seen_ids: HashMap<u32, usize> = HashMap::new();
@@ -306,6 +281,8 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
             }
         }
     }
+    duplicate_locations(text, scan, hashes, out);
+
     // EnableEditWhileRunning on /LM.
     let lm = scan
         .keys
@@ -336,23 +313,47 @@ fn metabase_rules(text: &str, scan: &Scan, out: &mut Vec<Finding>) {
     }
 }
 
-/// A hasher for keys that are hashes already (the map above).
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// A finding for every key whose Location repeats an earlier key's, naming
+/// the first. `hashes`: the hash of the Location (high 32 bits) and the key
+/// index (low 32) of every key with one; sorted here, equal hashes side by
+/// side, and only there are the texts compared (two paths with one hash are
+/// told apart).
+fn duplicate_locations(text: &str, scan: &Scan, mut hashes: Vec<u64>, out: &mut Vec<Finding>) {
+    let index = |h: u64| (h & 0xffff_ffff) as usize;
+    let path = |h: u64| {
+        scan.keys[index(h)]
+            .location(text)
+            .map(|l| l.trim_end_matches('/'))
+            .unwrap_or_default()
+    };
+    // By hash, then in document order within one hash.
+    hashes.sort_unstable();
+    for group in hashes
+        .chunk_by(|a, b| a >> 32 == b >> 32)
+        .filter(|g| g.len() > 1)
+    {
+        for (j, &h) in group.iter().enumerate().skip(1) {
+            let this = path(h);
+            let Some(&first) = group[..j]
+                .iter()
+                .find(|&&f| path(f).eq_ignore_ascii_case(this))
+            else {
+                continue;
+            };
+            let (i, first) = (index(h), index(first));
+            let key = &scan.keys[i];
+            let l = key.location_span().expect("has a location");
+            out.push(error(Problem::new(
+                l.start,
+                span_len(&l),
+                "duplicate-location",
+                t!(
+                    "metabase-duplicate-location",
+                    location = &text[l.clone()],
+                    line = super::text::line_of(text, scan.keys[first].start_tag().start)
+                ),
+            )));
         }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
@@ -485,6 +486,30 @@ mod tests {
             assert_eq!(*line, want_line);
             assert!(message.contains(&format!("line {first}")), "{message}");
         }
+    }
+
+    #[test]
+    fn two_locations_with_one_hash_are_told_apart() {
+        // These two share the 32 bits of hash duplicate_locations sorts by.
+        let (a, b) = ("/LM/W3SVC/463618", "/LM/W3SVC/902878");
+        assert_eq!(fnv1a_lowercase(a) >> 32, fnv1a_lowercase(b) >> 32);
+        let keys: String = [a, b, "/LM/W3SVC/463618/"]
+            .iter()
+            .map(|l| format!("<IIsWebServer Location=\"{l}\"/>\r\n"))
+            .collect();
+        let t = doc(&keys);
+        let d = Document::decode(t.as_bytes()).unwrap();
+        let found: Vec<(usize, String)> = check(&d)
+            .into_iter()
+            .map(|f| {
+                let (line, _) = super::super::text::line_col(&t, f.problem.offset);
+                (line, f.problem.message)
+            })
+            .collect();
+        // Only the third key (line 10) repeats one: the first (line 8).
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 10);
+        assert!(found[0].1.contains("line 8"), "{}", found[0].1);
     }
 
     #[test]
