@@ -151,8 +151,13 @@ pub fn read_unlocked(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
-    file.rewind()?;
     let len = file.metadata()?.len().min(MAX_METABASE_BYTES) as usize;
+    if len >= PARALLEL_IO_BYTES {
+        if let Some(bytes) = read_in_two(file, len)? {
+            return Ok(bytes);
+        }
+    }
+    file.rewind()?;
     let mut buf = Vec::new();
     buf.try_reserve_exact(len + 1).map_err(|_| {
         io::Error::new(
@@ -171,6 +176,83 @@ fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
         )));
     }
     Ok(buf)
+}
+
+/// From this size on, a whole-file read or comparison runs as two halves on
+/// two threads (positional reads: the page cache is copied by both cores).
+const PARALLEL_IO_BYTES: usize = 8 << 20;
+
+/// A file of `len` bytes (as its metadata said), read as two halves at once.
+/// `None` when the file turned out to have another length (it changed since
+/// the metadata was read): the caller reads it the ordinary way.
+fn read_in_two(file: &File, len: usize) -> io::Result<Option<Vec<u8>>> {
+    // Refuse cleanly where memory is short (`vec!` would abort)...
+    Vec::<u8>::new().try_reserve_exact(len).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            crate::t!("io-out-of-memory", bytes = len),
+        )
+    })?;
+    // ...then take zeroed memory fresh from the system (calloc: nothing is
+    // written to it before the reads fill it, so the advice still applies).
+    let mut buf = vec![0u8; len];
+    platform::advise_huge_pages(&mut buf);
+    let (head, tail) = buf.split_at_mut(len / 2);
+    let mid = head.len() as u64;
+    let read = std::thread::scope(|s| {
+        let second = s.spawn(|| platform::read_exact_at(file, tail, mid));
+        let first = platform::read_exact_at(file, head, 0);
+        match second.join() {
+            Ok(r) => first.and(r),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    match read {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    // Nothing after the end the metadata gave.
+    if platform::read_at(file, &mut [0u8; 1], len as u64)? != 0 {
+        return Ok(None);
+    }
+    Ok(Some(buf))
+}
+
+/// Whether `file` holds exactly `bytes`, compared as two halves at once
+/// from a large size on.
+fn file_equals(file: &mut File, bytes: &[u8]) -> io::Result<bool> {
+    if bytes.len() < PARALLEL_IO_BYTES {
+        file.rewind()?;
+        return same_content(file, std::iter::once(bytes));
+    }
+    let file = &*file;
+    let (head, tail) = bytes.split_at(bytes.len() / 2);
+    let same: io::Result<bool> = std::thread::scope(|s| {
+        let second = s.spawn(|| range_equals(file, tail, head.len() as u64));
+        let first = range_equals(file, head, 0);
+        match second.join() {
+            Ok(r) => Ok(first? && r?),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    // And nothing after the end.
+    Ok(same? && platform::read_at(file, &mut [0u8; 1], bytes.len() as u64)? == 0)
+}
+
+/// Whether `file` holds `bytes` at `offset`, compared in chunks.
+fn range_equals(file: &File, bytes: &[u8], offset: u64) -> io::Result<bool> {
+    let mut buf = vec![0u8; (1 << 20).min(bytes.len())];
+    let mut at = 0;
+    while at < bytes.len() {
+        let want = (bytes.len() - at).min(buf.len());
+        let n = platform::read_at(file, &mut buf[..want], offset + at as u64)?;
+        if n == 0 || buf[..n] != bytes[at..at + n] {
+            return Ok(false);
+        }
+        at += n;
+    }
+    Ok(true)
 }
 
 impl Locked {
@@ -285,8 +367,7 @@ pub fn commit(
 
     // Nobody may have changed the file since we read it.
     let unchanged = platform::same_file(&locked.file, &target).unwrap_or(false)
-        && locked.file.rewind().is_ok()
-        && same_content(&mut locked.file, std::iter::once(original)).unwrap_or(false);
+        && file_equals(&mut locked.file, original).unwrap_or(false);
     if !unchanged {
         return Err(Error::ChangedUnderUs { file: path });
     }
@@ -496,6 +577,64 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");
         assert_eq!(fs::read(&f).unwrap(), b"two");
+    }
+
+    /// A file past the size where reads and comparisons go in two halves.
+    fn large(t: &Path) -> (PathBuf, Vec<u8>) {
+        let bytes: Vec<u8> = (0..PARALLEL_IO_BYTES + 12_345)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        let f = t.join("big.xml");
+        fs::write(&f, &bytes).unwrap();
+        (f, bytes)
+    }
+
+    #[test]
+    fn a_large_file_is_read_and_compared_in_two_halves_exactly() {
+        let t = tempfile::tempdir().unwrap();
+        let (f, bytes) = large(t.path());
+        let mut file = File::open(&f).unwrap();
+        assert!(read_all(&mut file).unwrap() == bytes);
+        assert!(file_equals(&mut file, &bytes).unwrap());
+        // One byte changed in either half, a byte more, a byte less: different.
+        for at in [10, bytes.len() - 10] {
+            let mut other = bytes.clone();
+            other[at] ^= 1;
+            assert!(!file_equals(&mut file, &other).unwrap(), "{at}");
+        }
+        assert!(!file_equals(&mut file, &bytes[..bytes.len() - 1]).unwrap());
+        let mut longer = bytes.clone();
+        longer.push(b'x');
+        assert!(!file_equals(&mut file, &longer).unwrap());
+        // A file that is not the length its metadata gave is read the
+        // ordinary way (here: asked for fewer bytes than it has).
+        assert!(read_in_two(&file, bytes.len() - 1).unwrap().is_none());
+        assert!(read_in_two(&file, bytes.len() + 1).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_change_in_a_large_file_is_not_overwritten() {
+        let t = tempfile::tempdir().unwrap();
+        let (f, mut bytes) = large(t.path());
+        let store = Store::new(t.path().join("b"));
+        let mut l = lock(&f, Duration::from_secs(1)).unwrap();
+        let orig = l.read().unwrap();
+        assert!(orig == bytes);
+        // An editor that takes no lock changes one byte near the end.
+        let n = bytes.len();
+        bytes[n - 3] ^= 1;
+        fs::write(&f, &bytes).unwrap();
+        let err = commit(
+            &mut l,
+            &store,
+            &orig,
+            &[Splice::new(0..3, b"new".to_vec())],
+            "t",
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");
+        assert!(fs::read(&f).unwrap() == bytes);
     }
 
     #[test]

@@ -182,6 +182,35 @@ pub fn advise_huge_pages<T>(buf: &mut [T]) {
     let _ = buf;
 }
 
+/// Read at `offset` without moving the file's cursor (pread; on Windows a
+/// read at an offset, which two threads may do at once on one handle).
+pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+    }
+}
+
+/// [`read_at`] until `buf` is full: `UnexpectedEof` if the file ends first.
+pub fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match read_at(file, buf, offset) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 /// Paths compare case-insensitively on Windows.
 pub fn same_path(a: &str, b: &str) -> bool {
     same_path_for(cfg!(windows), a, b)
