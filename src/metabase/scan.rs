@@ -466,7 +466,6 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
     let mut base = 0usize;
     let mut reader = reader(text, base);
     let mut out = Scan::default();
-    reserve(&mut out, text.len());
     let mut stack: Vec<Open> = Vec::new();
     let mut ns = Namespaces::default();
     let mut level = Level::Prolog;
@@ -791,25 +790,6 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
     }
     Ok(out)
 }
-
-/// Room for the keys and attributes of `len` bytes of a metabase, estimated
-/// high (a key every 256 bytes, an attribute every 48: IIS's own files and
-/// the bench's have one every 400 and 75), in huge pages where the system
-/// has them. Room never written costs address space only, not memory; huge
-/// pages cut the page faults of a large scan 512-fold, and the work of
-/// giving the memory back at exit with them.
-fn reserve(out: &mut Scan, len: usize) {
-    if len < RESERVE_BYTES {
-        return;
-    }
-    out.keys.reserve(len / 256);
-    out.attrs.reserve(len / 48);
-    crate::platform::advise_huge_pages(out.keys.spare_capacity_mut());
-    crate::platform::advise_huge_pages(out.attrs.spare_capacity_mut());
-}
-
-/// From this size on, [`reserve`] sizes the scan's vectors up front.
-const RESERVE_BYTES: usize = 4 << 20;
 
 /// Where to go on after a problem at `at`: the next `<` after it.
 fn resync(b: &[u8], at: usize) -> Option<usize> {
