@@ -186,16 +186,7 @@ const PARALLEL_IO_BYTES: usize = 8 << 20;
 /// `None` when the file turned out to have another length (it changed since
 /// the metadata was read): the caller reads it the ordinary way.
 fn read_in_two(file: &File, len: usize) -> io::Result<Option<Vec<u8>>> {
-    // Refuse cleanly where memory is short (`vec!` would abort)...
-    Vec::<u8>::new().try_reserve_exact(len).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::OutOfMemory,
-            crate::t!("io-out-of-memory", bytes = len),
-        )
-    })?;
-    // ...then take zeroed memory fresh from the system (calloc: nothing is
-    // written to it before the reads fill it, so the advice still applies).
-    let mut buf = vec![0u8; len];
+    let mut buf = zeroed(len)?;
     platform::advise_huge_pages(&mut buf);
     let (head, tail) = buf.split_at_mut(len / 2);
     let mid = head.len() as u64;
@@ -217,6 +208,32 @@ fn read_in_two(file: &File, len: usize) -> io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     Ok(Some(buf))
+}
+
+/// `len` zero bytes fresh from the system: calloc, which for a large block
+/// maps new pages, already zero, so nothing is written to them before the
+/// reads fill them (and the huge-page advice still applies). Not `vec![0;
+/// len]`, which aborts where memory is short, nor a probing `try_reserve`
+/// first, whose free would make glibc serve the next block from the heap,
+/// cleared by a memset.
+fn zeroed(len: usize) -> io::Result<Vec<u8>> {
+    let out_of_memory = || {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            crate::t!("io-out-of-memory", bytes = len),
+        )
+    };
+    let layout = std::alloc::Layout::array::<u8>(len.max(1)).map_err(|_| out_of_memory())?;
+    // SAFETY: the layout's size is not zero; a null pointer is the failure,
+    // handled here.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+    if ptr.is_null() {
+        return Err(out_of_memory());
+    }
+    // SAFETY: `ptr` comes from the global allocator with the layout of
+    // `[u8; len.max(1)]` (what a Vec<u8> of that capacity frees), its bytes
+    // are initialised (zero), and the Vec owns it from here on.
+    Ok(unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) })
 }
 
 /// Whether `file` holds exactly `bytes`, compared as two halves at once
