@@ -43,8 +43,17 @@ pub struct Entry {
     pub path: PathBuf,
 }
 
-/// Temporary files in the store: `.metabase-fix-backup.<random>.tmp`.
+/// Temporary files in the store: `.metabase-fix-backup.<owner>.<random>.tmp`,
+/// `<owner>` naming the metabase they back up ([`owner_tag`]).
 const TEMP_PREFIX: &str = ".metabase-fix-backup.";
+
+/// The part of a temporary file's name that says which metabase it backs up:
+/// the first 12 hex digits of the SHA-256 of its recorded path. A run holds
+/// that metabase's lock while it writes one, so the next run on the same
+/// metabase may remove any it finds (a killed run's), whatever their age.
+fn owner_tag(file: &Path) -> String {
+    sha256_hex(record_path(file).as_bytes())[..12].to_string()
+}
 /// A temporary file older than this in the store belongs to a run that died.
 const STALE_TEMP_SECS: u64 = 3600;
 
@@ -86,10 +95,12 @@ pub struct BackupJob {
 }
 
 impl BackupJob {
-    pub fn start(store: Store, bytes: Arc<Vec<u8>>) -> BackupJob {
+    /// Stage a backup of `bytes`, the content of the metabase `file`.
+    pub fn start(store: Store, file: &Path, bytes: Arc<Vec<u8>>) -> BackupJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
-        let handle = std::thread::spawn(move || store.stage(&bytes, &flag));
+        let file = file.to_path_buf();
+        let handle = std::thread::spawn(move || store.stage(&file, &bytes, &flag));
         BackupJob {
             cancel,
             handle: Some(handle),
@@ -156,7 +167,7 @@ impl Store {
     /// Save `bytes`, the current content of `file`, before `operation` changes it.
     pub fn save(&self, file: &Path, bytes: &[u8], operation: &str) -> Result<Entry, Error> {
         let staged = self
-            .stage(bytes, &AtomicBool::new(false))?
+            .stage(file, bytes, &AtomicBool::new(false))?
             .expect("not cancelled");
         self.record(staged, file, operation)
     }
@@ -166,14 +177,20 @@ impl Store {
     /// flush runs (the flush waits on the disk, the hash on the CPU). Nothing
     /// is listed yet, and dropping the result deletes the file. `Ok(None)`:
     /// `cancel` was set, and nothing is left behind.
-    pub fn stage(&self, bytes: &[u8], cancel: &AtomicBool) -> Result<Option<Staged>, Error> {
+    pub fn stage(
+        &self,
+        file: &Path,
+        bytes: &[u8],
+        cancel: &AtomicBool,
+    ) -> Result<Option<Staged>, Error> {
+        let owner = owner_tag(file);
         if !self.dir.is_dir() {
             platform::create_private_dir_all(&self.dir).map_err(|e| {
                 self.err(crate::t!("backup-cannot-create-dir", cause = e.to_string()))
             })?;
         }
-        self.remove_stale_temps();
-        match self.write_temp(bytes, true, cancel) {
+        self.remove_stale_temps(&owner);
+        match self.write_temp(&owner, bytes, true, cancel) {
             Ok(Some((tmp, sha256))) => Ok(Some(Staged {
                 tmp,
                 sha256,
@@ -206,7 +223,11 @@ impl Store {
         let data_path = self.dir.join(format!("{id}.xml"));
         self.persist(staged.tmp, &data_path)?;
         let json = serde_json::to_vec_pretty(&record).expect("a record serialises");
-        if let Err(e) = self.write_new(&self.dir.join(format!("{id}.json")), &json) {
+        if let Err(e) = self.write_new(
+            &owner_tag(file),
+            &self.dir.join(format!("{id}.json")),
+            &json,
+        ) {
             let _ = fs::remove_file(&data_path);
             return Err(e);
         }
@@ -230,9 +251,12 @@ impl Store {
         id
     }
 
-    /// Remove temporary files that killed runs left in the store. Only old
-    /// ones: a run on another metabase may be writing a backup right now.
-    fn remove_stale_temps(&self) {
+    /// Remove temporary files that killed runs left in the store: every one
+    /// of the metabase `owner` names (the caller holds its lock, so no other
+    /// run is writing one), and old ones of other metabases (a run on another
+    /// metabase may be writing a backup right now).
+    fn remove_stale_temps(&self, owner: &str) {
+        let mine = format!("{TEMP_PREFIX}{owner}.");
         let Ok(rd) = fs::read_dir(&self.dir) else {
             return;
         };
@@ -243,7 +267,8 @@ impl Store {
                 .metadata()
                 .and_then(|m| m.modified())
                 .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > STALE_TEMP_SECS));
-            if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") && stale {
+            let ours = name.starts_with(&mine);
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") && (ours || stale) {
                 let _ = fs::remove_file(e.path());
             }
         }
@@ -259,9 +284,9 @@ impl Store {
     }
 
     /// Write a new file whole: temporary name (0600), flush, rename without clobbering.
-    fn write_new(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    fn write_new(&self, owner: &str, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let (tmp, _) = self
-            .write_temp(bytes, false, &AtomicBool::new(false))
+            .write_temp(owner, bytes, false, &AtomicBool::new(false))
             .map_err(|(step, e)| self.write_fail(path, step, e))?
             .expect("not cancelled");
         self.persist(tmp, path)
@@ -274,6 +299,7 @@ impl Store {
     #[allow(clippy::type_complexity)]
     fn write_temp(
         &self,
+        owner: &str,
         bytes: &[u8],
         hash: bool,
         cancel: &AtomicBool,
@@ -281,7 +307,7 @@ impl Store {
         let fail = |step: &'static str, e| (step, e);
         let cancelled = || cancel.load(Ordering::Relaxed);
         let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
+            .prefix(&format!("{TEMP_PREFIX}{owner}."))
             .suffix(".tmp")
             .tempfile_in(&self.dir)
             .map_err(|e| fail("backup-step-create", e))?;
@@ -408,6 +434,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
 
     fn names(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = fs::read_dir(dir)
@@ -431,7 +458,7 @@ mod tests {
                 .map(|i| i as u8)
                 .collect::<Vec<u8>>(),
         );
-        let job = BackupJob::start(store.clone(), Arc::clone(&bytes));
+        let job = BackupJob::start(store.clone(), &f, Arc::clone(&bytes));
         let staged = job.wait().unwrap();
         assert!(
             store.list(&f).unwrap().is_empty(),
@@ -451,20 +478,52 @@ mod tests {
     }
 
     #[test]
+    fn a_killed_runs_temporary_files_go_with_the_next_backup_of_its_metabase() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("b"));
+        fs::create_dir_all(&store.dir).unwrap();
+        let (mine, other) = (t.path().join("MetaBase.xml"), t.path().join("Other.xml"));
+        let temp = |owner: &Path, name: &str| {
+            let p = store
+                .dir
+                .join(format!("{TEMP_PREFIX}{}.{name}.tmp", owner_tag(owner)));
+            fs::write(&p, b"torn").unwrap();
+            p
+        };
+        // Fresh, as a run killed a moment ago leaves them.
+        let killed = temp(&mine, "AbC123");
+        let busy = temp(&other, "XyZ789");
+        let old = temp(&other, "Old000");
+        let hour_ago = SystemTime::now() - std::time::Duration::from_secs(STALE_TEMP_SECS + 60);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        store.save(&mine, b"bytes", "op").unwrap();
+        assert!(!killed.exists(), "this metabase's leftover stays");
+        assert!(busy.exists(), "another metabase's run may be writing it");
+        assert!(!old.exists(), "an hour-old leftover stays");
+        assert!(owner_tag(&mine) != owner_tag(&other));
+    }
+
+    #[test]
     fn a_dropped_or_cancelled_backup_leaves_nothing() {
         let t = tempfile::tempdir().unwrap();
         let store = Store::new(t.path().join("b"));
+        let f = t.path().join("MetaBase.xml");
         let bytes = Arc::new(vec![b'x'; 2 * WRITE_BLOCK]);
         // Dropped while it runs, or after it is done: either way no file stays.
         for _ in 0..3 {
-            drop(BackupJob::start(store.clone(), Arc::clone(&bytes)));
+            drop(BackupJob::start(store.clone(), &f, Arc::clone(&bytes)));
             assert_eq!(names(&store.dir), Vec::<String>::new());
         }
         let cancel = AtomicBool::new(true);
-        assert!(store.stage(&bytes, &cancel).unwrap().is_none());
+        assert!(store.stage(&f, &bytes, &cancel).unwrap().is_none());
         assert_eq!(names(&store.dir), Vec::<String>::new());
         // Not cancelled, but dropped before its record: deleted too.
-        let staged = store.stage(&bytes, &AtomicBool::new(false)).unwrap();
+        let staged = store.stage(&f, &bytes, &AtomicBool::new(false)).unwrap();
         assert!(staged.is_some());
         assert_eq!(names(&store.dir).len(), 1);
         drop(staged);

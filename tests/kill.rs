@@ -152,17 +152,12 @@ fn kill_at_random_moments_leaves_old_or_new() {
                 "{at}: new file in place, no backup of the old"
             );
         }
-        if let Ok(rd) = std::fs::read_dir(&w.backups) {
-            torn_backup_temps += rd
-                .filter(|e| {
-                    let n = e.as_ref().unwrap().file_name();
-                    n.to_string_lossy().starts_with(".metabase-fix-backup.")
-                })
-                .count();
-        }
+        let backup_temps = w.backup_temps().len();
+        torn_backup_temps += backup_temps;
 
-        // The next run removes the leftover and makes the change.
-        if !temps.is_empty() {
+        // The next run removes the leftovers (beside the file and in the
+        // backup folder: they are this metabase's) and makes the change.
+        if !temps.is_empty() || backup_temps > 0 {
             let out = w.cmd().args(["set-dns-mode", "2"]).output().unwrap();
             assert!(
                 out.status.success(),
@@ -171,6 +166,11 @@ fn kill_at_random_moments_leaves_old_or_new() {
             );
             assert!(w.bytes() == new, "{at}: the next run");
             assert_eq!(w.folder_names(), ["MetaBase.xml"], "{at}: not cleaned");
+            assert_eq!(
+                w.backup_temps(),
+                Vec::<String>::new(),
+                "{at}: the backup folder not cleaned"
+            );
         }
         eprintln!(
             "trial {trial}: kill after {delay:?} -> {what}, {} temporary file(s)",
@@ -178,7 +178,7 @@ fn kill_at_random_moments_leaves_old_or_new() {
         );
     }
     eprintln!(
-        "seed {seed}: {trials} kills on a {} MB metabase (uninterrupted run {full_run:?}): {saw_old} old, {saw_new} new; {leftovers} leftover temporary files, each removed by the next run; {torn_backup_temps} unfinished backup temporaries in the backup folder",
+        "seed {seed}: {trials} kills on a {} MB metabase (uninterrupted run {full_run:?}): {saw_old} old, {saw_new} new; {leftovers} leftover temporary files, each removed by the next run; {torn_backup_temps} unfinished backup temporaries in the backup folder, each removed by the next run",
         size >> 20
     );
     assert!(

@@ -60,7 +60,7 @@ impl Editing {
         let staging = store
             .clone()
             .filter(|_| raw.len() <= EARLY_BACKUP_MAX)
-            .map(|store| BackupJob::start(store, Arc::clone(&raw)));
+            .map(|store| BackupJob::start(store, &path, Arc::clone(&raw)));
         Ok((
             Editing {
                 path,
