@@ -19,8 +19,8 @@ use crate::ui::Ui;
 /// ([`BackupJob`]); above it, beside the new file in the write transaction.
 /// Measured on the bench machine (docs/performance.md): early, `set-dns-mode`
 /// took 0.214 s instead of 0.240 s at 100 MB, but 3.93 s instead of 3.28 s at
-/// 1 GB, where writing a second gigabyte of dirty pages while the scan runs
-/// made the backup's own write take 2.7 s instead of 1.8 s.
+/// 1 GB, where the backup's write beside the scan took 2.7 s, and the backup
+/// and the new file written side by side after the scan take 1.8 s.
 const EARLY_BACKUP_MAX: usize = 256 << 20;
 
 /// A metabase opened for a change (or for a dry run: no lock, no store).
@@ -37,8 +37,8 @@ pub struct Editing {
 impl Editing {
     /// Resolve the file; unless `dry_run`, find the backup store and take the
     /// lock (waiting up to --lock-timeout); then read the bytes (under the
-    /// lock) and start writing their backup, which does not depend on the
-    /// plan: its write and flush overlap the scan. [`Editing::commit`] lists
+    /// lock) and, up to [`EARLY_BACKUP_MAX`], start writing their backup,
+    /// which does not depend on the plan: its write and flush overlap the scan. [`Editing::commit`] lists
     /// it; a run that commits nothing (no change, an error) drops it, and the
     /// drop cancels it and deletes its file.
     pub fn open(g: &GlobalArgs, dry_run: bool) -> anyhow::Result<(Editing, Arc<Vec<u8>>)> {
