@@ -44,7 +44,7 @@ macro_rules! ftl_files {
     };
 }
 
-/// The names of the files [`ftl_files`] lists, in its order.
+/// The names of the files `ftl_files!` lists, in its order.
 pub const FTL_FILES: [&str; 9] = [
     "advice.ftl",
     "check.ftl",

@@ -37,7 +37,7 @@ pub struct Editing {
 impl Editing {
     /// Resolve the file; unless `dry_run`, find the backup store and take the
     /// lock (waiting up to --lock-timeout); then read the bytes (under the
-    /// lock) and, up to [`EARLY_BACKUP_MAX`], start writing their backup,
+    /// lock) and, up to `EARLY_BACKUP_MAX`, start writing their backup,
     /// which does not depend on the plan: its write and flush overlap the scan. [`Editing::commit`] lists
     /// it; a run that commits nothing (no change, an error) drops it, and the
     /// drop cancels it and deletes its file.

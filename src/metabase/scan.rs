@@ -93,7 +93,7 @@ pub struct Custom {
     pub attributes: Option<Span>,
 }
 
-/// A key (56 bytes: the spans are 32-bit, see [`Span32`]).
+/// A key (56 bytes: the spans are 32-bit, see `Span32`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
     start_tag: Span32,
