@@ -574,15 +574,15 @@ mod tests {
         assert_eq!(names.len(), 2, "{names:?}");
     }
 
-    #[test]
-    fn a_change_by_another_editor_is_not_overwritten() {
-        let t = tempfile::tempdir().unwrap();
-        let f = t.path().join("m.xml");
-        fs::write(&f, b"one").unwrap();
-        let store = Store::new(t.path().join("b"));
-        let mut l = lock(&f, Duration::from_secs(1)).unwrap();
+    /// Lock and read `f` (holding `before`), let an editor that takes no
+    /// lock write `after` in place, then commit a change: it must be refused
+    /// and the editor's bytes stay.
+    fn editor_wins(t: &Path, f: &Path, before: &[u8], after: &[u8]) {
+        let store = Store::new(t.join("b"));
+        let mut l = lock(f, Duration::from_secs(1)).unwrap();
         let orig = l.read().unwrap();
-        fs::write(&f, b"two").unwrap(); // an editor that takes no lock
+        assert!(orig == before);
+        fs::write(f, after).unwrap();
         let err = commit(
             &mut l,
             &store,
@@ -593,7 +593,15 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");
-        assert_eq!(fs::read(&f).unwrap(), b"two");
+        assert!(fs::read(f).unwrap() == after);
+    }
+
+    #[test]
+    fn a_change_by_another_editor_is_not_overwritten() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("m.xml");
+        fs::write(&f, b"one").unwrap();
+        editor_wins(t.path(), &f, b"one", b"two");
     }
 
     /// A file past the size where reads and comparisons go in two halves.
@@ -632,26 +640,12 @@ mod tests {
     #[test]
     fn a_change_in_a_large_file_is_not_overwritten() {
         let t = tempfile::tempdir().unwrap();
-        let (f, mut bytes) = large(t.path());
-        let store = Store::new(t.path().join("b"));
-        let mut l = lock(&f, Duration::from_secs(1)).unwrap();
-        let orig = l.read().unwrap();
-        assert!(orig == bytes);
-        // An editor that takes no lock changes one byte near the end.
-        let n = bytes.len();
-        bytes[n - 3] ^= 1;
-        fs::write(&f, &bytes).unwrap();
-        let err = commit(
-            &mut l,
-            &store,
-            &orig,
-            &[Splice::new(0..3, b"new".to_vec())],
-            "t",
-            None,
-        )
-        .unwrap_err();
-        assert!(matches!(err, Error::ChangedUnderUs { .. }), "{err}");
-        assert!(fs::read(&f).unwrap() == bytes);
+        let (f, bytes) = large(t.path());
+        // The editor changes one byte near the end.
+        let mut after = bytes.clone();
+        let n = after.len();
+        after[n - 3] ^= 1;
+        editor_wins(t.path(), &f, &bytes, &after);
     }
 
     #[test]

@@ -54,6 +54,7 @@ const TEMP_PREFIX: &str = ".metabase-fix-backup.";
 fn owner_tag(file: &Path) -> String {
     sha256_hex(record_path(file).as_bytes())[..12].to_string()
 }
+
 /// A temporary file older than this in the store belongs to a run that died.
 const STALE_TEMP_SECS: u64 = 3600;
 

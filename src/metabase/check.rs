@@ -462,24 +462,33 @@ mod tests {
         );
     }
 
-    #[test]
-    fn duplicate_locations_name_the_first_key() {
-        let keys: String = [
-            "/LM/A", "/LM/b", "/lm/a/", "/LM/B", "/LM/c", "/LM/A", "/LM/AB",
-        ]
-        .iter()
-        .map(|l| format!("<IIsConfigObject Location=\"{l}\"/>\r\n"))
-        .collect();
+    /// Keys with these Locations after HEAD (lines 8 on): the duplicate-location
+    /// findings, as (line, message).
+    fn duplicate_findings(element: &str, locations: &[&str]) -> Vec<(usize, String)> {
+        let keys: String = locations
+            .iter()
+            .map(|l| format!("<{element} Location=\"{l}\"/>\r\n"))
+            .collect();
         let t = doc(&keys);
         let d = Document::decode(t.as_bytes()).unwrap();
-        let found: Vec<(usize, String)> = check(&d)
+        check(&d)
             .into_iter()
             .map(|f| {
                 assert_eq!(f.problem.code, "duplicate-location");
                 let (line, _) = super::super::text::line_col(&t, f.problem.offset);
                 (line, f.problem.message)
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn duplicate_locations_name_the_first_key() {
+        let found = duplicate_findings(
+            "IIsConfigObject",
+            &[
+                "/LM/A", "/LM/b", "/lm/a/", "/LM/B", "/LM/c", "/LM/A", "/LM/AB",
+            ],
+        );
         // HEAD holds lines 1-7; the keys are on lines 8-14.
         assert_eq!(found.len(), 3, "{found:?}");
         for ((line, message), (want_line, first)) in found.iter().zip([(10, 8), (11, 9), (13, 8)]) {
@@ -493,19 +502,7 @@ mod tests {
         // These two share the 32 bits of hash duplicate_locations sorts by.
         let (a, b) = ("/LM/W3SVC/463618", "/LM/W3SVC/902878");
         assert_eq!(fnv1a_lowercase(a) >> 32, fnv1a_lowercase(b) >> 32);
-        let keys: String = [a, b, "/LM/W3SVC/463618/"]
-            .iter()
-            .map(|l| format!("<IIsWebServer Location=\"{l}\"/>\r\n"))
-            .collect();
-        let t = doc(&keys);
-        let d = Document::decode(t.as_bytes()).unwrap();
-        let found: Vec<(usize, String)> = check(&d)
-            .into_iter()
-            .map(|f| {
-                let (line, _) = super::super::text::line_col(&t, f.problem.offset);
-                (line, f.problem.message)
-            })
-            .collect();
+        let found = duplicate_findings("IIsWebServer", &[a, b, "/LM/W3SVC/463618/"]);
         // Only the third key (line 10) repeats one: the first (line 8).
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 10);

@@ -93,7 +93,7 @@ pub struct Custom {
     pub attributes: Option<Span>,
 }
 
-/// A key (56 bytes: the spans are 32-bit, see `Span32`).
+/// A key (44 bytes: the spans are 32-bit, see `Span32`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
     start_tag: Span32,
@@ -101,7 +101,6 @@ pub struct Key {
     name_end: u32,
     location: Option<Span32>,
     pub self_closing: bool,
-    end_tag: Option<Span32>,
     customs: (u32, u32),
     attrs: (u32, u32),
 }
@@ -153,10 +152,6 @@ impl Key {
     /// The Location as written (raw, entities not expanded).
     pub fn location<'t>(&self, text: &'t str) -> Option<&'t str> {
         self.location_span().map(|s| &text[s])
-    }
-
-    pub fn end_tag(&self) -> Option<Span> {
-        self.end_tag.map(Span32::get)
     }
 
     /// Indices into [`Scan::customs`].
@@ -681,18 +676,10 @@ fn walk(text: &str, sink: &mut Sink<'_>) -> Result<Scan, Problem> {
                 }
                 let Some(open) = stack.pop() else { continue };
                 ns.leave();
-                match (open.parent, level) {
-                    (Level::Keys, Level::Key) => {
-                        if let Some(k) = out.keys.last_mut() {
-                            k.end_tag = Some(Span32::new(&span));
-                        }
+                if (open.parent, level) == (Level::Key, Level::Other) {
+                    if let Some(i) = open_custom.take() {
+                        out.customs[i].span.end = after;
                     }
-                    (Level::Key, Level::Other) => {
-                        if let Some(i) = open_custom.take() {
-                            out.customs[i].span.end = after;
-                        }
-                    }
-                    _ => {}
                 }
                 level = if open.parent == Level::Prolog {
                     Level::Epilog
@@ -824,7 +811,6 @@ fn key(
         name_end: name.end as u32,
         location,
         self_closing: empty,
-        end_tag: None,
         customs: (first_custom as u32, first_custom as u32),
         attrs: (first_attr, all.len() as u32),
     }
@@ -873,7 +859,7 @@ mod tests {
         }
         assert!(!is_xml_rule("too-large"));
         assert_eq!(std::mem::size_of::<Attr>(), 16);
-        assert!(std::mem::size_of::<Key>() <= 56);
+        assert!(std::mem::size_of::<Key>() <= 44);
     }
 
     #[test]
