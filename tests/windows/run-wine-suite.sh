@@ -155,6 +155,28 @@ case_set_unset_round_trip() {
   cmp "$inetsrv/MetaBase.xml" "$root/fixtures/property/set-multisz.crlf.expected.xml" || return 1
   run --json get /LM/W3SVC/1 ServerBindings | grep -qF '"10.0.0.5:8080:www.contoso.com"'
 }
+case_large_file_in_two_halves() {
+  # Issue 15: from 8 MB on, the file is read, and compared before the rename,
+  # as two halves on two threads (positional reads: seek_read on Windows).
+  # The result equals the Linux build's on the same input, and the backup
+  # equals the input.
+  local t="${CARGO_TARGET_DIR:-$root/target}/debug"
+  "$t/gen-metabase" --size-mb 20 -o "$work/large.xml" 2>/dev/null \
+    || cargo run --quiet --bin gen-metabase -- --size-mb 20 -o "$work/large.xml" || return 1
+  cp "$work/large.xml" "$work/large-linux.xml"
+  if [ -x "$t/metabase-fix" ]; then
+    "$t/metabase-fix" --file "$work/large-linux.xml" --backup-dir "$work/linux-backups" set-dns-mode 2 -q || return 1
+  else
+    cargo run --quiet --bin metabase-fix -- --file "$work/large-linux.xml" --backup-dir "$work/linux-backups" set-dns-mode 2 -q || return 1
+  fi
+  cmp -s "$work/large.xml" "$work/large-linux.xml" && return 1
+  cp "$work/large.xml" "$inetsrv/MetaBase.xml"
+  run --backup-dir 'C:\mbfix-large' set-dns-mode 2 -q || return 1
+  cmp "$inetsrv/MetaBase.xml" "$work/large-linux.xml" || return 1
+  local backups=("$WINEPREFIX/drive_c/mbfix-large/"*.xml)
+  [ "${#backups[@]}" = 1 ] && cmp "${backups[0]}" "$work/large.xml" || return 1
+  [ "$(ls -A "$inetsrv")" = "MetaBase.xml" ]
+}
 
 check "default file and backup folder (%SystemRoot%, %LOCALAPPDATA%), byte-exact" case_default_paths
 check "ReplaceFileW keeps the file's attributes (hidden)" case_attributes_survive
@@ -168,6 +190,7 @@ check "errors name the Windows path" case_errors_name_windows_paths
 check "Japanese: UTF-8 when redirected, --lang and METABASE_FIX_LANG" case_japanese_utf8
 check "check: a Notepad mistake at its line and column; refused by set-dns-mode" case_check
 check "set/unset round trip and a MULTISZ set, byte-exact" case_set_unset_round_trip
+check "a 20 MB file: read and compared in two halves, the Linux build's bytes" case_large_file_in_two_halves
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
