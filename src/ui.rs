@@ -85,9 +85,13 @@ impl Ui {
         if !self.json {
             return Ok(());
         }
+        // Serialised first, then written: a reader that closes the pipe early
+        // (`| head`) gives an io::Error of kind BrokenPipe, which ends the run
+        // quietly (commands::report_error), not one wrapped as "other".
+        let mut text = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+        text.push(b'\n');
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
+        out.write_all(&text)?;
         out.flush()
     }
 

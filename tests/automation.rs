@@ -361,6 +361,33 @@ fn colour_on_a_pty_and_no_color() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `metabase-fix ... | head -1`: the pipe closes before the output is
+    // written; the run ends with 0 and says nothing (as ripgrep does).
+    let w = Work::new("exchange2003.xml");
+    for args in [
+        &["show"][..],
+        &["--json", "show"],
+        &["--json", "get", "/LM/SmtpSvc", "ConnectionTimeout"],
+        &["list", "/LM/SmtpSvc"],
+        &["--json", "check"],
+        &["explain", "4.4.7"],
+    ] {
+        let mut child = w
+            .std_cmd()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), "", "{args:?}");
+    }
+}
+
+#[test]
 fn quiet_prints_only_errors() {
     let w = Work::new("shadowed.xml");
     let out = w
