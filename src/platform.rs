@@ -182,8 +182,9 @@ pub fn advise_huge_pages<T>(buf: &mut [T]) {
     let _ = buf;
 }
 
-/// Read at `offset` without moving the file's cursor (pread; on Windows a
-/// read at an offset, which two threads may do at once on one handle).
+/// Read at `offset`: pread on Unix, which leaves the file's cursor alone;
+/// on Windows a read at an offset (`seek_read`), which moves it, so callers
+/// rewind before any read from the cursor. Two threads may read at once.
 pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
     #[cfg(unix)]
     {
